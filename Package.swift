@@ -1,0 +1,88 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+
+let package = Package(
+    name: "rowproof",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "rowproof", targets: ["rowproof"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+    ],
+    targets: [
+        // System libraries: each folder holds a module.modulemap and a shim.h, nothing else.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"]), .brew(["zeromq"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+
+        // Libraries, bottom up. Each C module has exactly one Swift importer.
+        .target(name: "RowProofCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "RowProofContracts", dependencies: [yams], swiftSettings: swiftSettings),
+        .target(name: "RowProofCore", dependencies: ["CXXHash", "RowProofCrypto"], swiftSettings: swiftSettings),
+        .target(name: "RowProofSources", dependencies: ["CLibPQ", "CSQLite", "RowProofCore", log], swiftSettings: swiftSettings),
+        .target(name: "RowProofWire", dependencies: ["CZeroMQ", "CLZ4", "RowProofCore", log], swiftSettings: swiftSettings),
+        .target(
+            name: "RowProofCluster",
+            dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", "RowProofWire", "RowProofCrypto", log],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RowProofGovernance",
+            dependencies: ["RowProofCore", "RowProofContracts", "RowProofCrypto", log],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RowProofAgents",
+            dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", log],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "rowproof",
+            dependencies: [
+                "RowProofCore", "RowProofContracts", "RowProofSources", "RowProofWire", "RowProofCluster",
+                "RowProofGovernance", "RowProofAgents", "RowProofCrypto", argumentParser, log,
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "RowProofTestSupport", dependencies: [], swiftSettings: swiftSettings),
+
+        // Tests mirror the modules; IntegrationTests talk to the real Postgres the test command starts.
+        .testTarget(name: "RowProofCryptoTests", dependencies: ["RowProofCrypto"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RowProofContractsTests",
+            dependencies: ["RowProofContracts", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RowProofCoreTests",
+            dependencies: ["RowProofCore", "RowProofCrypto", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RowProofWireTests",
+            dependencies: ["RowProofWire", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["RowProofSources", "RowProofCore", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

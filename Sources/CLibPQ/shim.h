@@ -1,0 +1,3 @@
+#pragma once
+// libpq, the Postgres client library (Debian: libpq-dev). Imported only by RowProofSources.
+#include <libpq-fe.h>

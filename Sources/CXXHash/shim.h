@@ -1,0 +1,3 @@
+#pragma once
+// libxxhash (Debian: libxxhash-dev). Imported only by RowProofCore.
+#include <xxhash.h>

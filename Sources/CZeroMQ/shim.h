@@ -1,0 +1,3 @@
+#pragma once
+// libzmq (Debian: libzmq3-dev). Imported only by RowProofWire.
+#include <zmq.h>

@@ -1,0 +1,1 @@
+// RowProofAgents: see README.md, "Architecture".

@@ -1,0 +1,1 @@
+// RowProofCluster: see README.md, "Architecture".

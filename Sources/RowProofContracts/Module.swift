@@ -1,0 +1,1 @@
+// RowProofContracts: see README.md, "Architecture".

@@ -1,0 +1,1 @@
+// RowProofGovernance: see README.md, "Architecture".

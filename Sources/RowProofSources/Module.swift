@@ -1,0 +1,1 @@
+// RowProofSources: see README.md, "Architecture".

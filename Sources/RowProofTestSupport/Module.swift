@@ -1,0 +1,1 @@
+// RowProofTestSupport: see README.md, "Architecture".

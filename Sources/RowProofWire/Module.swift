@@ -1,0 +1,1 @@
+// RowProofWire: see README.md, "Architecture".
