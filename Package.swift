@@ -61,6 +61,20 @@ let package = Package(
         ),
         .target(name: "RowProofTestSupport", dependencies: [], swiftSettings: swiftSettings),
 
+        // Benchmarks (run with scripts in benchmarks/, release builds, never part of the test suite).
+        .executableTarget(
+            name: "CoreBenchmark",
+            dependencies: ["RowProofCore", "RowProofCrypto"],
+            path: "benchmarks/CoreBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "DiffBenchmark",
+            dependencies: ["RowProofCore"],
+            path: "benchmarks/DiffBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
         // Tests mirror the modules; IntegrationTests talk to the real Postgres the test command starts.
         .testTarget(name: "RowProofCryptoTests", dependencies: ["RowProofCrypto"], swiftSettings: swiftSettings),
         .testTarget(
