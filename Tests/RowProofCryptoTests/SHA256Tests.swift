@@ -7,3 +7,18 @@ import Testing
         #expect(SHA256.hexDigest([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }
+
+@Suite struct SHA256IncrementalTests {
+    @Test func incrementalMatchesOneShot() {
+        let hasher = SHA256Hasher()
+        hasher.update(Array("ab".utf8))
+        hasher.update(Array("c".utf8))
+        #expect(Hex.encode(hasher.finalize()) == SHA256.hexDigest(Array("abc".utf8)))
+    }
+
+    @Test func prefix64IsTheFirstEightBytesBigEndian() {
+        let bytes = Array("abc".utf8)
+        let value = bytes.withUnsafeBytes { SHA256.prefix64($0) }
+        #expect(value == 0xba78_16bf_8f01_cfea)
+    }
+}

@@ -1,1 +1,0 @@
-// RowProofSources: see README.md, "Architecture".

@@ -1,1 +1,0 @@
-// RowProofTestSupport: see README.md, "Architecture".

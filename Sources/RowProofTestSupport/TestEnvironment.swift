@@ -1,0 +1,17 @@
+public import Foundation
+
+/// Settings the test command exports so integration tests reach the real services it started.
+public enum TestEnvironment {
+    /// libpq URL of the private Postgres server the test command started (`postgresql://…`).
+    public static let postgresURL = ProcessInfo.processInfo.environment["ROWPROOF_TEST_POSTGRES_URL"]
+    /// A Python interpreter that has the reference implementation's packages (`xxhash`).
+    public static let python = ProcessInfo.processInfo.environment["ROWPROOF_TEST_PYTHON"]
+    /// The `check-jsonschema` executable.
+    public static let checkJSONSchema = ProcessInfo.processInfo.environment["ROWPROOF_CHECK_JSONSCHEMA"]
+
+    /// The repository's root folder, found from this file's location.
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // RowProofTestSupport
+        .deletingLastPathComponent()  // Sources
+        .deletingLastPathComponent()
+}

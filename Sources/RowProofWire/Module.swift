@@ -1,1 +1,0 @@
-// RowProofWire: see README.md, "Architecture".

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs RowProof's whole test suite on this machine: installs what is missing, starts a private
+# Postgres on a free loopback port, runs every test (unit, integration, schema validation, the
+# Python reference implementation's own tests), and stops the server even when tests fail.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+bash scripts/setup.sh
+venv=$(bash scripts/python-env.sh)
+export ROWPROOF_TEST_PYTHON="$venv/bin/python"
+export ROWPROOF_CHECK_JSONSCHEMA="$venv/bin/check-jsonschema"
+
+pgdir=$(mktemp -d /tmp/rowproof-test-pg.XXXXXX)
+trap 'bash "$root/scripts/postgres.sh" stop "$pgdir"' EXIT
+eval "$(bash scripts/postgres.sh start "$pgdir")"
+echo "test: Postgres running at $ROWPROOF_TEST_POSTGRES_URL"
+
+status=0
+echo "test: reference implementation (pytest)"
+"$venv/bin/python" -m pytest -q Tests/reference || status=1
+
+echo "test: swift test (unit and integration)"
+swift build --build-tests 2>&1 | grep -v "prohibited flag"
+swift test --skip-build --disable-xctest 2>&1 | grep -v "prohibited flag" || status=1
+
+exit $status
