@@ -69,6 +69,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "SourceBenchmark",
+            dependencies: ["RowProofSources", "RowProofCore"],
+            path: "benchmarks/SourceBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "DiffBenchmark",
             dependencies: ["RowProofCore"],
             path: "benchmarks/DiffBenchmark",
@@ -94,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["RowProofSources", "RowProofCore", "RowProofTestSupport"],
+            dependencies: ["RowProofSources", "RowProofCore", "RowProofCrypto", "RowProofTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,1 @@
+print("SourceBenchmark: not built yet")
