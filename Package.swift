@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "RowProofContracts", dependencies: [yams], swiftSettings: swiftSettings),
         .target(name: "RowProofCore", dependencies: ["CXXHash", "RowProofCrypto"], swiftSettings: swiftSettings),
         .target(name: "RowProofSources", dependencies: ["CLibPQ", "CSQLite", "RowProofCore", log], swiftSettings: swiftSettings),
-        .target(name: "RowProofWire", dependencies: ["CZeroMQ", "CLZ4", "RowProofCore", log], swiftSettings: swiftSettings),
+        .target(name: "RowProofWire", dependencies: ["CZeroMQ", "CLZ4", log], swiftSettings: swiftSettings),
         .target(
             name: "RowProofCluster",
             dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", "RowProofWire", "RowProofCrypto", log],
