@@ -99,6 +99,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RowProofClusterTests",
+            dependencies: ["RowProofCluster", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["RowProofSources", "RowProofCore", "RowProofCrypto", "RowProofTestSupport"],
             swiftSettings: swiftSettings

@@ -1,1 +1,0 @@
-// RowProofCluster: see README.md, "Architecture".
