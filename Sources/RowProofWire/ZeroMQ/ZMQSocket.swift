@@ -2,7 +2,7 @@ internal import CZeroMQ
 
 /// The socket types RowProof uses.
 public enum ZMQSocketType: Sendable {
-    case router, dealer, pair, push, pull
+    case router, dealer, pair, push, pull, rep
 
     var raw: Int32 {
         switch self {
@@ -11,6 +11,7 @@ public enum ZMQSocketType: Sendable {
         case .pair: ZMQ_PAIR
         case .push: ZMQ_PUSH
         case .pull: ZMQ_PULL
+        case .rep: ZMQ_REP
         }
     }
 }
@@ -39,6 +40,9 @@ public final class ZMQSocket {
         if let handle { zmq_close(handle) }
         handle = nil
     }
+
+    /// The libzmq handle, for polling several sockets together on the owning thread.
+    var rawHandle: UnsafeMutableRawPointer? { handle }
 
     private var socket: UnsafeMutableRawPointer {
         get throws(WireError) {
