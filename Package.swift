@@ -104,6 +104,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RowProofSourcesTests",
+            dependencies: ["RowProofSources", "RowProofCore", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["RowProofSources", "RowProofCore", "RowProofCrypto", "RowProofTestSupport"],
             swiftSettings: swiftSettings

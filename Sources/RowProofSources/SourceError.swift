@@ -20,12 +20,15 @@ public struct SourceError: Error, CustomStringConvertible, Sendable {
     public let message: String
     /// What the user can do about it, when there is something to say.
     public let hint: String?
+    /// The server's error code when the server reported one (Postgres SQLSTATE such as `42501`).
+    public let serverCode: String?
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String, hint: String? = nil) {
+    public init(_ kind: Kind, _ message: String, hint: String? = nil, serverCode: String? = nil) {
         self.kind = kind
         self.message = message
         self.hint = hint
+        self.serverCode = serverCode
     }
 
     /// Whether retrying the same work on a new connection may succeed.

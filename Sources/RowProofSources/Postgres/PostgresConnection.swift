@@ -6,9 +6,11 @@ internal import CLibPQ
 /// A `PGconn` must be used by one thread at a time, so the class is deliberately not `Sendable`:
 /// its owner (a reader thread or an actor) keeps it to itself, and `deinit` closes it.
 public final class PostgresConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     /// The connection target with any password removed, for messages and logs.
     public let redactedTarget: String
+    /// Whether a COPY is streaming; no other statement may run until it ends.
+    var isCopying = false
 
     /// Connects with a libpq connection string or URL (`host=… port=…` or `postgresql://…`).
     ///
@@ -16,20 +18,36 @@ public final class PostgresConnection {
     /// - Parameters:
     ///   - conninfo: the connection string; it is never printed.
     ///   - redactedTarget: how to name the target in errors (the URL without its password).
-    public init(conninfo: String, redactedTarget: String) throws(SourceError) {
+    public convenience init(conninfo: String, redactedTarget: String) throws(SourceError) {
+        try self.init(conninfo: conninfo, password: nil, redactedTarget: redactedTarget)
+    }
+
+    /// Connects with a connection string or URL and, apart from it, a password.
+    ///
+    /// - Parameters:
+    ///   - conninfo: the connection string or URL without the password; never printed.
+    ///   - password: the resolved password, or `nil` to let libpq find one (`PGPASSWORD`, `~/.pgpass`).
+    ///   - redactedTarget: how to name the target in errors.
+    public init(conninfo: String, password: String?, redactedTarget: String) throws(SourceError) {
         self.redactedTarget = redactedTarget
-        guard let handle = PQconnectdb(conninfo) else {
+        var keywords = ["dbname"]
+        var values = [conninfo]
+        if let password {
+            keywords.append("password")
+            values.append(password)
+        }
+        let connection: OpaquePointer? = withCStringArray(keywords + [nil]) { keys in
+            withCStringArray(values + [nil]) { vals in PQconnectdbParams(keys, vals, 1) }
+        }
+        guard let connection else {
             throw SourceError(.connection, "cannot connect to \(redactedTarget): libpq could not allocate a connection")
         }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let reason = Self.message(PQerrorMessage(handle))
-            PQfinish(handle)
-            throw SourceError(
-                .connection, "cannot connect to \(redactedTarget): \(reason)",
-                hint: "check host, port, database, user and password (PGPASSWORD, ~/.pgpass or a secret reference)"
-            )
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = Self.message(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw Self.connectionError(reason, target: redactedTarget)
         }
-        self.handle = handle
+        self.handle = connection
     }
 
     deinit { PQfinish(handle) }
@@ -45,7 +63,7 @@ public final class PostgresConnection {
     /// For catalog queries and control statements; table data streams through COPY instead.
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) throws(SourceError) -> [[String?]] {
-        let result = try execute(sql, parameters)
+        let result = try execute(sql, parameters, expecting: [PGRES_TUPLES_OK, PGRES_COMMAND_OK])
         defer { PQclear(result) }
         let rows = Int(PQntuples(result))
         let columns = Int(PQnfields(result))
@@ -66,21 +84,58 @@ public final class PostgresConnection {
         return out
     }
 
-    private func execute(_ sql: String, _ parameters: [String?]) throws(SourceError) -> OpaquePointer {
+    /// Runs `sql` and returns the result handle; the caller clears it.
+    func execute(_ sql: String, _ parameters: [String?], expecting accepted: [ExecStatusType]) throws(SourceError) -> OpaquePointer {
+        precondition(!isCopying, "PostgresConnection: a statement was started while a COPY is streaming")
         let result: OpaquePointer? = withCStringArray(parameters) { values in
             PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
         guard let result else {
             throw SourceError(.interrupted, "query on \(redactedTarget) failed: \(Self.message(PQerrorMessage(handle)))")
         }
-        let status = PQresultStatus(result)
-        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-            let message = Self.message(PQresultErrorMessage(result))
+        guard accepted.contains(PQresultStatus(result)) else {
+            let error = resultError(result, doing: "query")
             PQclear(result)
-            let kind: SourceError.Kind = PQstatus(handle) == CONNECTION_OK ? .query : .interrupted
-            throw SourceError(kind, "query on \(redactedTarget) failed: \(message)")
+            throw error
         }
         return result
+    }
+
+    /// The error a failed result describes, classified by SQLSTATE and connection health.
+    func resultError(_ result: OpaquePointer?, doing action: String) -> SourceError {
+        let message = Self.message(result.flatMap { PQresultErrorMessage($0) } ?? PQerrorMessage(handle))
+        let code = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            return SourceError(
+                .interrupted, "\(action) on \(redactedTarget) failed: the connection was lost (\(message))",
+                hint: "retrying on a new connection is safe; nothing of the interrupted read was kept", serverCode: code
+            )
+        }
+        let (kind, hint): (SourceError.Kind, String?) = switch code {
+        case "42501": (.query, "grant the reading role SELECT on the table (GRANT SELECT ON … TO …) and USAGE on its schema")
+        case "25006": (.query, "source sessions are read-only; RowProof never writes to a source")
+        case "42P01": (.schema, "check the table name and schema (search_path)")
+        case "42703": (.schema, "check the column names in the job's column plan")
+        case "57014": (.interrupted, "the statement was cancelled (statement_timeout or an operator); retrying is safe")
+        case "40001", "40P01": (.interrupted, "the server aborted the transaction; retrying is safe")
+        default: (.query, nil)
+        }
+        return SourceError(kind, "\(action) on \(redactedTarget) failed: \(message)", hint: hint, serverCode: code)
+    }
+
+    static func connectionError(_ reason: String, target: String) -> SourceError {
+        let lowered = reason.lowercased()
+        let hint: String =
+            if lowered.contains("password authentication failed") || lowered.contains("no password supplied") {
+                "the server rejected the password: check the user and its password (PGPASSWORD, ~/.pgpass or the secret reference)"
+            } else if lowered.contains("does not exist") {
+                "check the database and user names in the location"
+            } else if lowered.contains("connection refused") || lowered.contains("timeout") || lowered.contains("could not translate host") {
+                "check that the server runs and listens on that host and port (listen_addresses, firewall)"
+            } else {
+                "check host, port, database, user and password (PGPASSWORD, ~/.pgpass or a secret reference)"
+            }
+        return SourceError(.connection, "cannot connect to \(target): \(reason)", hint: hint)
     }
 
     static func message(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -91,7 +146,7 @@ public final class PostgresConnection {
 }
 
 /// Calls `body` with a C array of C strings for `strings` (`NULL` entries for `nil`), valid only inside.
-private func withCStringArray<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+func withCStringArray<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
     let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
     defer { for pointer in pointers { free(pointer) } }
     return body(pointers.map { $0.map { UnsafePointer($0) } })

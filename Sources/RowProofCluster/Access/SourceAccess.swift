@@ -1,0 +1,48 @@
+import Foundation
+import RowProofCore
+public import RowProofSources
+
+/// Opens the right engine for a location string (Postgres URL or conninfo, SQLite path, or a
+/// secret reference to one of them).
+public enum SourceAccess {
+    /// Opens a session on `location` for discovery and planning.
+    public static func openSession(_ location: String, secrets: SecretResolver = SecretResolver()) throws(SourceError) -> any SourceSession {
+        let parsed = try SourceLocation(parsing: location).resolvingLocation(with: secrets)
+        switch parsed.engine {
+        case .postgres: return try PostgresSource(location: parsed, secrets: secrets).openSession()
+        case .sqlite: return try SQLiteSource(location: parsed, secrets: secrets).openSession()
+        case nil:
+            throw SourceError(.connection, "cannot tell which engine \(parsed.redacted) is",
+                              hint: "use a postgres:// or postgresql:// URL, a libpq conninfo, or sqlite:///path/to/file.db")
+        }
+    }
+
+    /// A scan starter for ``ChunkProcessor``: each side is read on its own thread, over its own
+    /// session, importing the plan's snapshot when there is one.
+    public static func scanStarter(secrets: SecretResolver = SecretResolver()) -> ChunkProcessor.ScanStarter {
+        { side, request, name in
+            PipedRowStream(name: name) { emit in
+                let parsed = try SourceLocation(parsing: side.location).resolvingLocation(with: secrets)
+                switch parsed.engine {
+                case .postgres:
+                    let session = try PostgresSource(location: parsed, secrets: secrets).openSession()
+                    if let snapshot = side.snapshot {
+                        try session.importSnapshot(PostgresSnapshot(id: snapshot, walPosition: "imported"))
+                    }
+                    try drain(session, request, emit)
+                case .sqlite:
+                    try drain(try SQLiteSource(location: parsed, secrets: secrets).openSession(), request, emit)
+                case nil:
+                    throw SourceError(.connection, "cannot tell which engine \(parsed.redacted) is")
+                }
+            }
+        }
+    }
+
+    private static func drain<Session: SourceSession>(
+        _ session: Session, _ request: ScanRequest, _ emit: (CanonicalRow) throws -> Void
+    ) throws {
+        var rows = try session.scan(request)
+        while let row = try rows.next() { try emit(row) }
+    }
+}

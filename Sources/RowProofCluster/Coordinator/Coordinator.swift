@@ -1,0 +1,217 @@
+import Foundation
+public import Logging
+public import RowProofWire
+import RowProofCore
+import RowProofCrypto
+
+/// Farms a job's signed chunks out to workers over ZeroMQ and collects their results.
+///
+/// The socket lives on its own thread (``SocketLoop``); this loop turns worker messages and
+/// clock ticks into ``LeaseScheduler`` events and carries out the actions it returns. Accepted
+/// results are written to the ``JobStore`` before they count, so a restarted coordinator resumes
+/// where the last one stopped.
+public struct Coordinator: Sendable {
+    /// Settings.
+    public struct Configuration: Sendable {
+        /// Where workers connect (`tcp://*:5555`; `tcp://127.0.0.1:*` picks a free port).
+        public var bind: String
+        /// Lease and retry settings.
+        public var scheduling: LeaseScheduler.Configuration
+        /// CURVE settings, when workers must authenticate.
+        public var security: CurveSecurity?
+        /// Frame limits.
+        public var limits: WireLimits
+        /// Tell workers to exit when the job ends (a fleet started for this job alone).
+        public var shutdownWorkersAtEnd: Bool
+
+        /// Creates settings.
+        public init(
+            bind: String, scheduling: LeaseScheduler.Configuration = .init(), security: CurveSecurity? = nil,
+            limits: WireLimits = .standard, shutdownWorkersAtEnd: Bool = true
+        ) {
+            self.bind = bind
+            self.scheduling = scheduling
+            self.security = security
+            self.limits = limits
+            self.shutdownWorkersAtEnd = shutdownWorkersAtEnd
+        }
+    }
+
+    private let configuration: Configuration
+    private let store: any JobStore
+
+    /// Creates a coordinator persisting to `store`.
+    public init(configuration: Configuration, store: any JobStore) {
+        self.configuration = configuration
+        self.store = store
+    }
+
+    /// Binds the socket; returns the endpoint workers should connect to and a handle that runs the job.
+    public func bind(context: ZMQContext) throws(WireError) -> SocketLoop {
+        try SocketLoop(
+            context: context, type: .router, attachment: .bind(configuration.bind),
+            security: configuration.security, limits: configuration.limits
+        )
+    }
+
+    /// Runs `chunks` of `jobID` to completion over `loop`; returns every chunk's result by chunk id.
+    ///
+    /// - Parameters:
+    ///   - estimatedRows: the planner's estimate of the job's source rows, for progress.
+    ///   - progress: called after every accepted chunk and every second.
+    /// - Throws: ``JobFailure`` when a chunk runs out of attempts.
+    public func run(
+        jobID: String, chunks: [SignedChunk], estimatedRows: Int, loop: SocketLoop, logger: Logger,
+        progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
+    ) async throws -> [Int: ChunkResultEnvelope] {
+        var logger = logger
+        logger[metadataKey: "job"] = "\(jobID)"
+        var results = try store.results(jobID: jobID)
+        let byID = Dictionary(uniqueKeysWithValues: chunks.map { ($0.chunkID, $0) })
+        let epoch = try store.nextEpoch(jobID: jobID)
+        var scheduler = LeaseScheduler(
+            chunkIDs: chunks.map(\.chunkID), doneChunkIDs: Set(results.keys), configuration: configuration.scheduling,
+            leaseIDBase: epoch << 32 | 1
+        )
+        if !results.isEmpty {
+            logger.info("coordinator.resume", metadata: ["done": "\(results.count)", "total": "\(chunks.count)"])
+        }
+        var leaseChunk: [UInt64: Int] = [:]
+        var workerNames: [String: String] = [:]
+        let started = Date()
+        var rowsDone = results.values.reduce(0) { $0 + $1.result.sourceRows }
+        func report() {
+            progress(JobProgress(
+                chunksDone: results.count, chunksTotal: chunks.count, rowsDone: rowsDone, rowsEstimated: estimatedRows,
+                workers: scheduler.knownWorkers.count, elapsedSeconds: Date().timeIntervalSince(started)))
+        }
+
+        let (events, continuation) = AsyncStream.makeStream(of: CoordinatorEvent.self)
+        let forwarder = Task {
+            for await frames in loop.inbound { continuation.yield(.frames(frames)) }
+            continuation.finish()
+        }
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(200))
+                continuation.yield(.tick)
+            }
+        }
+        defer {
+            forwarder.cancel()
+            ticker.cancel()
+        }
+
+        var lastHeartbeat = Date.distantPast
+        var heartbeatSequence: UInt64 = 0
+        var pending = scheduler.tick(now: 0)
+        for await event in events {
+            let now = Date().timeIntervalSince(started)
+            var actions = pending
+            pending = []
+            switch event {
+            case .tick:
+                actions += scheduler.tick(now: now)
+                if Date().timeIntervalSince(lastHeartbeat) >= 1 {
+                    lastHeartbeat = Date()
+                    heartbeatSequence += 1
+                    let beat = WireCodec.encode(.heartbeat(Heartbeat(sequence: heartbeatSequence)))
+                    for worker in scheduler.knownWorkers { loop.send([Hex.decode(worker) ?? [], beat]) }
+                    report()
+                }
+            case .frames(let frames):
+                guard frames.count == 2 else {
+                    logger.warning("coordinator.frame.rejected", metadata: ["reason": "expected identity and one frame, got \(frames.count) frames"])
+                    continue
+                }
+                let worker = Hex.encode(frames[0])
+                let message: WireMessage
+                do {
+                    message = try WireCodec.decode(frames[1], limits: configuration.limits)
+                } catch {
+                    logger.warning("coordinator.frame.rejected", metadata: ["worker": "\(workerNames[worker] ?? worker)", "reason": "\(error)"])
+                    loop.send([frames[0], WireCodec.encode(.reject(reason: "\(error)"))])
+                    continue
+                }
+                switch message {
+                case .ready(let ready):
+                    if workerNames[worker] == nil {
+                        logger.info("coordinator.worker.joined", metadata: ["worker": "\(ready.workerID)"])
+                    }
+                    workerNames[worker] = ready.workerID
+                    actions += scheduler.workerReady(worker, credits: Int(ready.credits), now: now)
+                case .heartbeat(let beat):
+                    actions += scheduler.heartbeat(from: worker, activeLeases: beat.activeLeases, now: now)
+                case .result(let frame):
+                    do {
+                        let envelope = try ChunkResultEnvelope.decode(
+                            try LZ4Frame.decompress(frame.compressed, maximumSize: configuration.limits.maximumResultBytes))
+                        guard let expected = leaseChunk[frame.leaseID], envelope.result.chunkID == expected else {
+                            actions += scheduler.resultReceived(leaseID: frame.leaseID, now: now).filter {
+                                if case .acceptResult = $0 { return false } else { return true }
+                            }
+                            continue
+                        }
+                        let decided = scheduler.resultReceived(leaseID: frame.leaseID, now: now)
+                        for action in decided {
+                            if case .acceptResult(let chunkID, _) = action, results[chunkID] == nil {
+                                try store.storeResult(jobID: jobID, chunkID: chunkID, envelope: envelope)
+                                results[chunkID] = envelope
+                                rowsDone += envelope.result.sourceRows
+                                report()
+                            }
+                        }
+                        actions += decided
+                    } catch {
+                        logger.warning("coordinator.result.rejected", metadata: ["lease": "\(frame.leaseID)", "reason": "\(error)"])
+                        actions += scheduler.resultRejected(leaseID: frame.leaseID, reason: "unreadable result: \(error)", now: now)
+                    }
+                case .failure(let failure):
+                    logger.warning("coordinator.chunk.failed", metadata: [
+                        "worker": "\(workerNames[worker] ?? worker)", "lease": "\(failure.leaseID)", "retryable": "\(failure.isRetryable)",
+                        "error": "\(failure.message)",
+                    ])
+                    actions += scheduler.failureReported(leaseID: failure.leaseID, isRetryable: failure.isRetryable, message: failure.message, now: now)
+                case .lease, .shutdown, .reject:
+                    loop.send([frames[0], WireCodec.encode(.reject(reason: "unexpected message from a worker"))])
+                }
+            }
+
+            for action in actions {
+                switch action {
+                case .sendLease(let worker, let chunkID, let leaseID, let attempt):
+                    guard let chunk = byID[chunkID] else { continue }
+                    leaseChunk[leaseID] = chunkID
+                    let lease = Lease(
+                        leaseID: leaseID, attempt: UInt32(attempt), plan: chunk.bytes, keyID: chunk.keyID,
+                        signature: chunk.signature, leaseSeconds: UInt32(configuration.scheduling.leaseSeconds))
+                    loop.send([Hex.decode(worker) ?? [], WireCodec.encode(.lease(lease))])
+                    logger.debug("coordinator.lease", metadata: ["chunk": "\(chunkID)", "lease": "\(leaseID)", "attempt": "\(attempt)"])
+                case .leaseExpired(let chunkID, let leaseID, let worker):
+                    logger.warning("coordinator.lease.expired", metadata: [
+                        "chunk": "\(chunkID)", "lease": "\(leaseID)", "worker": "\(workerNames[worker] ?? worker)"])
+                case .workerLost(let worker):
+                    logger.warning("coordinator.worker.lost", metadata: ["worker": "\(workerNames[worker] ?? worker)"])
+                case .ignoreStale(let leaseID, let reason):
+                    logger.info("coordinator.result.ignored", metadata: ["lease": "\(leaseID)", "reason": "\(reason)"])
+                case .acceptResult:
+                    break
+                case .jobComplete:
+                    report()
+                    if configuration.shutdownWorkersAtEnd {
+                        let bye = WireCodec.encode(.shutdown(reason: "job \(jobID) finished"))
+                        for worker in scheduler.knownWorkers { loop.send([Hex.decode(worker) ?? [], bye]) }
+                        try? await Task.sleep(for: .milliseconds(100))  // one poll tick to flush
+                    }
+                    return results
+                case .failJob(let chunkID, let attempts, let lastError):
+                    let plan = byID[chunkID]?.plan
+                    throw JobFailure(
+                        chunkID: chunkID, table: plan.map { "\($0.source.table)" } ?? "?", range: plan?.range ?? .all,
+                        attempts: attempts, lastError: lastError)
+                }
+            }
+        }
+        throw JobFailure(chunkID: -1, table: "-", range: .all, attempts: 0, lastError: "the coordinator's socket closed")
+    }
+}

@@ -1,0 +1,44 @@
+public import Foundation
+
+/// Worker processes started on this machine for one job (`rowproof worker …`), stopped with it.
+public final class LocalFleet: Sendable {
+    private let processes: [Process]
+
+    /// Starts `count` workers running `executable` with `arguments(index)`.
+    ///
+    /// - Throws: when a process cannot be started (the executable is missing or not runnable).
+    public init(count: Int, executable: URL, arguments: (Int) -> [String], logDirectory: URL?) throws {
+        var started: [Process] = []
+        for index in 0..<count {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments(index)
+            if let logDirectory {
+                let log = logDirectory.appendingPathComponent("worker-\(index + 1).log")
+                _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+                let handle = try FileHandle(forWritingTo: log)
+                process.standardOutput = handle
+                process.standardError = handle
+            } else {
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+            }
+            try process.run()
+            started.append(process)
+        }
+        processes = started
+    }
+
+    /// The workers' process ids.
+    public var processIdentifiers: [Int32] { processes.map(\.processIdentifier) }
+
+    /// Waits up to `seconds` for the workers to exit on their own, then terminates the rest.
+    public func stop(waitingUpTo seconds: Double = 3) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while processes.contains(where: \.isRunning) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        for process in processes where process.isRunning { process.terminate() }
+        for process in processes { process.waitUntilExit() }
+    }
+}

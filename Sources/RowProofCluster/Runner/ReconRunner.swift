@@ -1,0 +1,202 @@
+public import Foundation
+public import Logging
+public import RowProofContracts
+import RowProofCore
+public import RowProofCrypto
+import RowProofSources
+import RowProofWire
+
+/// Runs a recon job from start to finish on this machine: plans it, signs the chunk plans,
+/// serves them to a fleet of worker processes over ZeroMQ, and writes the reports.
+public struct ReconRunner: Sendable {
+    /// How to run.
+    public struct Options: Sendable {
+        /// Folder for the reports and (by default) the job store.
+        public var outputDirectory: URL
+        /// Job store path (default: `<output>/rowproof-jobs.sqlite`).
+        public var storePath: String?
+        /// Local worker processes to start (0: only external workers).
+        public var workers: Int
+        /// The command that starts one worker: executable and leading arguments (`[rowproof, "worker"]`).
+        public var workerExecutable: URL?
+        /// Where the coordinator listens.
+        public var bind: String
+        /// Export a Postgres snapshot per side so every chunk reads the same instant.
+        public var useSnapshots: Bool
+        /// The plan-signing key; an ephemeral one is generated when `nil` (local fleets).
+        public var signingKey: Ed25519PrivateKey?
+        /// The signing key's id.
+        public var signingKeyID: String
+        /// Lease and retry settings.
+        public var scheduling: LeaseScheduler.Configuration
+        /// Planning defaults (rows per chunk, differences kept).
+        public var planning: JobPlanner.Defaults
+        /// Severity and redaction rules, with the SHA-256 of the policy file they came from.
+        public var policy: (rules: ReportPolicy, sha256: String)?
+
+        /// Creates options.
+        public init(
+            outputDirectory: URL, storePath: String? = nil, workers: Int = 2, workerExecutable: URL? = nil,
+            bind: String = "tcp://127.0.0.1:*", useSnapshots: Bool = true, signingKey: Ed25519PrivateKey? = nil,
+            signingKeyID: String = "coordinator", scheduling: LeaseScheduler.Configuration = .init(),
+            planning: JobPlanner.Defaults = .init(), policy: (rules: ReportPolicy, sha256: String)? = nil
+        ) {
+            self.outputDirectory = outputDirectory
+            self.storePath = storePath
+            self.workers = workers
+            self.workerExecutable = workerExecutable
+            self.bind = bind
+            self.useSnapshots = useSnapshots
+            self.signingKey = signingKey
+            self.signingKeyID = signingKeyID
+            self.scheduling = scheduling
+            self.planning = planning
+            self.policy = policy
+        }
+    }
+
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        /// The report.
+        public var report: ReconReport
+        /// Paths of the JSON, Markdown and HTML reports.
+        public var files: [URL]
+        /// Chunks that an earlier run of the same job had already finished.
+        public var resumedChunks: Int
+    }
+
+    private let job: ReconJob
+    private let options: Options
+
+    /// Creates a runner for `job`.
+    public init(job: ReconJob, options: Options) {
+        self.job = job
+        self.options = options
+    }
+
+    /// Runs the job; progress goes to `progress`, events to `logger`.
+    public func run(logger: Logger, onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
+                    progress: @escaping @Sendable (JobProgress) -> Void = { _ in }) async throws -> Outcome {
+        let startedAt = Date()
+        var timings: [PhaseTiming] = []
+        var phaseStart = Date()
+        func phase(_ name: PhaseTiming.Phase) {
+            timings.append(PhaseTiming(phase: name, seconds: (Date().timeIntervalSince(phaseStart) * 1000).rounded() / 1000))
+            phaseStart = Date()
+        }
+        try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+
+        // Plan (blocking catalog queries) off the cooperative pool.
+        let planner = JobPlanner(job: job, defaults: options.planning)
+        let planned = try await Self.onThread { try planner.plan() }
+        phase(.plan)
+        let store = try SQLiteJobStore(path: options.storePath ?? options.outputDirectory.appendingPathComponent("rowproof-jobs.sqlite").path)
+        let plans: [ChunkPlan]
+        if let stored = try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) {
+            plans = stored
+        } else {
+            plans = planned.plans
+            try store.createJob(jobID: planned.jobID, specSHA256: planned.specSHA256,
+                                specification: try JobPlanner.specificationBytes(of: job), plans: plans)
+        }
+        var plannedJob = planned
+        plannedJob.plans = plans
+        let resumed = try store.results(jobID: planned.jobID).count
+
+        // Snapshots: one per Postgres side, held for the whole run.
+        var holders: [SnapshotHolder] = []
+        var snapshots = SnapshotPair()
+        var sourceSnapshot: String?
+        var targetSnapshot: String?
+        if options.useSnapshots {
+            if SourceAccessKind.isPostgres(job.source.url) {
+                let holder = try await Self.onThread { try SnapshotHolder(location: job.source.url) }
+                holders.append(holder)
+                sourceSnapshot = holder.snapshot.id
+                snapshots.source = SnapshotInfo(engine: "postgres", snapshotID: holder.snapshot.id, isolation: .repeatableRead,
+                                                lsn: holder.snapshot.walPosition, takenAt: ISO8601DateFormatter().string(from: Date()))
+            }
+            if SourceAccessKind.isPostgres(job.target.url) {
+                let holder = try await Self.onThread { try SnapshotHolder(location: job.target.url) }
+                holders.append(holder)
+                targetSnapshot = holder.snapshot.id
+                snapshots.target = SnapshotInfo(engine: "postgres", snapshotID: holder.snapshot.id, isolation: .repeatableRead,
+                                                lsn: holder.snapshot.walPosition, takenAt: ISO8601DateFormatter().string(from: Date()))
+            }
+        }
+        defer { for holder in holders { holder.release() } }
+        phase(.snapshot)
+
+        // Sign every chunk as it will be handed out (with this run's snapshots).
+        let key = try options.signingKey ?? Ed25519PrivateKey.generate()
+        let signed = try plans.map { plan in
+            var plan = plan
+            plan.source.snapshot = sourceSnapshot
+            plan.target.snapshot = targetSnapshot
+            let (bytes, signature) = try PlanSigner.sign(plan, with: key)
+            return SignedChunk(chunkID: plan.chunkID, plan: plan, bytes: bytes, signature: signature, keyID: options.signingKeyID)
+        }
+
+        // Serve the chunks.
+        let context = try ZMQContext()
+        defer { context.terminate() }
+        let coordinator = Coordinator(
+            configuration: .init(bind: options.bind, scheduling: options.scheduling, shutdownWorkersAtEnd: true), store: store)
+        let loop = try coordinator.bind(context: context)
+        defer { loop.shutdown() }
+        onEndpoint(loop.endpoint)
+        var fleet: LocalFleet?
+        if options.workers > 0, let executable = options.workerExecutable {
+            let keyFile = options.outputDirectory.appendingPathComponent(".coordinator-\(planned.jobID).pub")
+            try Data(try key.publicKey.pemRepresentation.utf8).write(to: keyFile)
+            let logs = options.outputDirectory.appendingPathComponent("logs")
+            try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+            fleet = try LocalFleet(count: options.workers, executable: executable, arguments: { index in
+                ["worker", "--connect", loop.endpoint, "--trust-key", "\(options.signingKeyID)=\(keyFile.path)",
+                 "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60"]
+            }, logDirectory: logs)
+        }
+        defer { fleet?.stop() }
+        let results: [Int: ChunkResultEnvelope]
+        do {
+            results = try await coordinator.run(
+                jobID: planned.jobID, chunks: signed.filter { _ in true }, estimatedRows: planned.estimatedRows, loop: loop,
+                logger: logger, progress: progress)
+        } catch {
+            try? store.finish(jobID: planned.jobID, status: "error: \(error)")
+            throw error
+        }
+        phase(.diff)
+
+        // Merge and write the reports.
+        let reportPolicy = options.policy?.rules ?? .standard
+        let builder = ReportBuilder(context: .init(
+            job: job, planned: plannedJob, policy: reportPolicy, policySHA256: options.policy?.sha256 ?? "",
+            hashingSpecSHA256: HashingSpec.sha256, startedAt: ISO8601DateFormatter().string(from: startedAt),
+            finishedAt: ISO8601DateFormatter().string(from: Date()), timings: timings,
+            snapshot: snapshots.source == nil && snapshots.target == nil ? nil : snapshots,
+            differenceLimit: options.planning.differenceLimit))
+        var report = try builder.build(results: results)
+        phase(.merge)
+        report.timings = timings
+        let files = try ReportWriter.write(report, to: options.outputDirectory)
+        try store.finish(jobID: planned.jobID, status: report.verdict.rawValue)
+        return Outcome(report: report, files: files, resumedChunks: resumed)
+    }
+
+    /// Runs blocking work on a new thread and awaits its result.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+    }
+}
+
+/// Which engine a location string names, without connecting.
+enum SourceAccessKind {
+    static func isPostgres(_ location: String) -> Bool {
+        (try? SourceLocation(parsing: location))?.engine == .postgres
+    }
+}

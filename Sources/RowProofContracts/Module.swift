@@ -1,1 +1,0 @@
-// RowProofContracts: see README.md, "Architecture".

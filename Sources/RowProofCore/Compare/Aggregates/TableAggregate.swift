@@ -1,0 +1,69 @@
+/// The ``ColumnAggregate`` of every column of a column plan, built row by row from canonical
+/// row bytes and mergeable across chunks.
+public struct TableAggregate: Sendable, Equatable, Codable {
+    /// The column plan's names, in row order.
+    public let columnNames: [String]
+    /// One aggregate per column, in plan order.
+    public private(set) var columns: [ColumnAggregate]
+    /// Rows added.
+    public private(set) var rows = 0
+
+    /// An empty aggregate for `columnNames`.
+    public init(columnNames: [String]) {
+        self.columnNames = columnNames
+        self.columns = Array(repeating: ColumnAggregate(), count: columnNames.count)
+    }
+
+    /// The aggregate of the column named `name`, or `nil` if the plan has no such column.
+    public func column(named name: String) -> ColumnAggregate? {
+        columnNames.firstIndex(of: name).map { columns[$0] }
+    }
+
+    /// Adds one row's canonical bytes.
+    ///
+    /// - Throws: ``CompareError`` when the bytes are malformed or hold a different number of
+    ///   columns than the plan; ``CanonicalError`` (naming the column) for a bad payload. A row
+    ///   that throws may have been partly added.
+    public mutating func add(_ row: CanonicalRow) throws {
+        try row.bytes.withUnsafeBytes { try add(rowBytes: $0) }
+    }
+
+    /// Adds one row given as canonical row bytes; see ``add(_:)``.
+    public mutating func add(rowBytes: UnsafeRawBufferPointer) throws {
+        let expected = columns.count
+        let names = columnNames
+        let found = try columns.withUnsafeMutableBufferPointer { aggregates in
+            try CanonicalRow.forEachColumn(in: rowBytes) { index, tag, _, payload in
+                guard index < expected else { return }
+                do {
+                    try aggregates[index].add(tag: tag, payload: payload)
+                } catch let error as CanonicalError {
+                    throw error.inColumn(names[index])
+                }
+            }
+        }
+        guard found == expected else {
+            throw CompareError(
+                .columnCountMismatch,
+                "a row with \(found) columns was added to an aggregate of \(expected) columns "
+                    + "(\(names.joined(separator: ", "))); rows must be serialized with the aggregate's column plan"
+            )
+        }
+        rows += 1
+    }
+
+    /// Adds the aggregate of another chunk of the same table.
+    ///
+    /// - Throws: ``CompareError/Code-swift.struct/invalidAggregate`` when the column plans differ.
+    public mutating func merge(_ other: TableAggregate) throws {
+        guard other.columnNames == columnNames else {
+            throw CompareError(
+                .invalidAggregate,
+                "cannot merge aggregates of different column plans: (\(columnNames.joined(separator: ", "))) and "
+                    + "(\(other.columnNames.joined(separator: ", "))); merge only chunks of the same table and plan"
+            )
+        }
+        for index in columns.indices { columns[index].merge(other.columns[index]) }
+        rows += other.rows
+    }
+}

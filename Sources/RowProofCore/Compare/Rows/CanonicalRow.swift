@@ -1,0 +1,20 @@
+/// One row as the differ sees it: its key encoding, its canonical bytes and its row hash.
+///
+/// `key` is the order-preserving key encoding (`specs/hashing_spec.json`, `key_encoding`);
+/// streams deliver rows in ascending memcmp order of `key`. `bytes` is the concatenation of the
+/// row's value encodings in column-plan order, and `hash` is XXH64 of `bytes` with the spec's seed.
+public struct CanonicalRow: Sendable, Hashable {
+    /// The key encoding; compared with memcmp, shorter prefix first.
+    public var key: [UInt8]
+    /// The canonical row bytes: per column `tag (u8) || length (u32 BE) || payload`.
+    public var bytes: [UInt8]
+    /// XXH64 of `bytes` with ``XXH64/rowSeed``.
+    public var hash: UInt64
+
+    /// Creates a row from its parts; the caller guarantees `hash` is the row hash of `bytes`.
+    public init(key: [UInt8], bytes: [UInt8], hash: UInt64) {
+        self.key = key
+        self.bytes = bytes
+        self.hash = hash
+    }
+}

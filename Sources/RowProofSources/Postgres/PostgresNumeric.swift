@@ -1,0 +1,105 @@
+import RowProofCore
+
+/// Postgres `numeric` in binary form: base-10000 digits, a weight, a sign and a display scale.
+///
+/// Layout: `ndigits` (i16), `weight` (i16, base-10000 exponent of the first digit), `sign` (u16:
+/// 0x0000 positive, 0x4000 negative, 0xC000 NaN, 0xD000 +Infinity, 0xF000 -Infinity), `dscale`
+/// (i16), then `ndigits` digits (i16, 0…9999). The value is Σ digit[i] × 10000^(weight − i).
+enum PostgresNumeric {
+    static let nan: UInt16 = 0xC000
+    static let positiveInfinity: UInt16 = 0xD000
+    static let negativeInfinity: UInt16 = 0xF000
+    static let negative: UInt16 = 0x4000
+
+    /// Writes the value into `encoder`, on the fast `Int64` path when the digits fit.
+    ///
+    /// - Throws: `DECIMAL_OUT_OF_RANGE` naming `column` when the value needs more than 38 digits.
+    @inline(__always)
+    static func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowEncoder, column: String) throws(CanonicalError) {
+        guard raw.count >= 8 else { throw malformed(raw.count, column: column) }
+        let sign = PostgresBinary.uint16(raw, 4)
+        if sign != 0, sign != negative {
+            encoder.appendDecimal(special(sign))
+            return
+        }
+        var count = Int(PostgresBinary.int16(raw, 0))
+        guard raw.count >= 8 + 2 * count else { throw malformed(raw.count, column: column) }
+        while count > 0, PostgresBinary.int16(raw, 8 + 2 * (count - 1)) == 0 { count -= 1 }
+        if count == 0 {
+            encoder.appendInteger(0)
+            return
+        }
+        let exponent = Int(PostgresBinary.int16(raw, 2)) - (count - 1)  // base-10000 exponent of the last digit
+        if count <= 4, exponent <= 0, exponent >= -9 {
+            var digits: Int64 = 0
+            for index in 0..<count { digits = digits * 10_000 + Int64(PostgresBinary.int16(raw, 8 + 2 * index)) }
+            try encoder.appendDecimal(unscaled: sign == negative ? -digits : digits, scale: Int32(-4 * exponent))
+            return
+        }
+        encoder.appendDecimal(try decimal(raw, count: count, exponent: exponent, sign: sign, column: column))
+    }
+
+    /// The value as a ``CanonicalDecimal`` (the general path, also used for keys).
+    static func decimal(_ raw: UnsafeRawBufferPointer, column: String) throws(CanonicalError) -> CanonicalDecimal {
+        guard raw.count >= 8 else { throw malformed(raw.count, column: column) }
+        let sign = PostgresBinary.uint16(raw, 4)
+        if sign != 0, sign != negative { return special(sign) }
+        var count = Int(PostgresBinary.int16(raw, 0))
+        guard raw.count >= 8 + 2 * count else { throw malformed(raw.count, column: column) }
+        while count > 0, PostgresBinary.int16(raw, 8 + 2 * (count - 1)) == 0 { count -= 1 }
+        if count == 0 { return CanonicalDecimal(integer: 0) }
+        let exponent = Int(PostgresBinary.int16(raw, 2)) - (count - 1)
+        return try decimal(raw, count: count, exponent: exponent, sign: sign, column: column)
+    }
+
+    private static func decimal(
+        _ raw: UnsafeRawBufferPointer, count: Int, exponent: Int, sign: UInt16, column: String
+    ) throws(CanonicalError) -> CanonicalDecimal {
+        var magnitude: UInt128 = 0
+        var overflow = false
+        for index in 0..<count {
+            let digit = UInt128(PostgresBinary.int16(raw, 8 + 2 * index))
+            let (shifted, o1) = magnitude.multipliedReportingOverflow(by: 10_000)
+            let (sum, o2) = shifted.addingReportingOverflow(digit)
+            overflow = overflow || o1 || o2
+            magnitude = sum
+        }
+        var scale = 0
+        if exponent > 0 {
+            for _ in 0..<exponent {
+                let (shifted, o) = magnitude.multipliedReportingOverflow(by: 10_000)
+                overflow = overflow || o
+                magnitude = shifted
+            }
+        } else {
+            scale = -4 * exponent
+        }
+        guard !overflow, magnitude <= UInt128(Int128.max) else {
+            let weight = Int(PostgresBinary.int16(raw, 2))
+            throw CanonicalError(
+                .decimalOutOfRange,
+                "a numeric value with about \(max(weight + 1, 1) * 4 + scale) digits exceeds the 38 significant digits "
+                    + "a canonical decimal holds",
+                column: column
+            )
+        }
+        let unscaled = sign == negative ? -Int128(magnitude) : Int128(magnitude)
+        do {
+            return try CanonicalDecimal(unscaled: unscaled, scale: Int32(scale))
+        } catch {
+            throw error.inColumn(column)
+        }
+    }
+
+    private static func special(_ sign: UInt16) -> CanonicalDecimal {
+        switch sign {
+        case nan: .special(.nan)
+        case positiveInfinity: .special(.positiveInfinity)
+        default: .special(.negativeInfinity)
+        }
+    }
+
+    private static func malformed(_ length: Int, column: String) -> CanonicalError {
+        CanonicalError(.malformedEncoding, "a binary numeric of \(length) bytes is truncated", column: column)
+    }
+}

@@ -1,0 +1,125 @@
+import RowProofCore
+
+/// The fields, key positions and SQL of one scan, checked against the table's columns.
+struct PostgresScanPlan {
+    var fields: [PostgresCopyReader.Field] = []
+    var keyFields: [Int] = []
+    /// Per field: the cast applied in the SELECT (`money` → numeric), if any.
+    private var casts: [String?] = []
+    private var keyTypes: [PostgresTypeInfo] = []
+    private let table: PostgresTableInfo
+    private let request: ScanRequest
+
+    init(request: ScanRequest, table: PostgresTableInfo, trimsCharPadding: Bool) throws(SourceError) {
+        self.table = table
+        self.request = request
+        let name = table.description.tableName
+        if request.isKeyless, !request.range.isUnbounded {
+            throw SourceError(.schema, "a keyless scan of \(name) cannot have a key range", hint: "scan keyless tables whole")
+        }
+        if !request.isKeyless, request.keyColumns.isEmpty {
+            throw SourceError(
+                .schema, "the scan of \(name) names no key columns",
+                hint: "name the key columns, or scan in keyless multiset mode"
+            )
+        }
+        for column in request.columns {
+            let (type, decoder) = try Self.column(column.name, in: table, trimsCharPadding: trimsCharPadding)
+            guard decoder.logicalType == column.logicalType else {
+                throw SourceError(
+                    .schema,
+                    "column \"\(column.name)\" of \(name) is \(type.formatted), read as \(decoder.logicalType), "
+                        + "but the column plan asks for \(column.logicalType)",
+                    hint: "use the column's logical type in the plan, or cast the column in a view"
+                )
+            }
+            fields.append(.init(name: column.name, decoder: decoder, isInPlan: true))
+            casts.append(PostgresFieldDecoder.selectCast(forBaseType: type.baseName))
+        }
+        for key in request.isKeyless ? [] : request.keyColumns {
+            let (type, decoder) = try Self.column(key, in: table, trimsCharPadding: trimsCharPadding)
+            guard decoder.logicalType.canBeKey else {
+                throw SourceError(
+                    .schema, "column \"\(key)\" of \(name) is \(type.formatted) (\(decoder.logicalType)), which cannot be a key",
+                    hint: "key on integer, text, bytes, date, time, timestamp, uuid or bool columns"
+                )
+            }
+            if let index = fields.firstIndex(where: { $0.name == key }) {
+                keyFields.append(index)
+            } else {
+                fields.append(.init(name: key, decoder: decoder, isInPlan: false))
+                casts.append(PostgresFieldDecoder.selectCast(forBaseType: type.baseName))
+                keyFields.append(fields.count - 1)
+            }
+            keyTypes.append(type)
+        }
+        for bound in [request.range.lower, request.range.upper].compactMap({ $0 }) where bound.count != keyTypes.count {
+            throw SourceError(
+                .schema, "a key range bound of \(name) has \(bound.count) value(s) but the key has \(keyTypes.count) column(s)",
+                hint: "plan ranges with the same key columns as the scan"
+            )
+        }
+    }
+
+    /// The column's type and decoder, or the error that names the table, column, type and fix.
+    private static func column(
+        _ column: String, in table: PostgresTableInfo, trimsCharPadding: Bool
+    ) throws(SourceError) -> (PostgresTypeInfo, PostgresFieldDecoder) {
+        let name = table.description.tableName
+        guard let type = table.columnTypes[column] else {
+            let all = table.description.columns.map(\.name)
+            let similar = SimilarNames.closest(to: column, among: all)
+            throw SourceError(
+                .schema, "table \(name) has no column \"\(column)\"",
+                hint: similar.isEmpty ? "its columns are: \(all.joined(separator: ", "))" : "did you mean: \(similar.joined(separator: ", "))"
+            )
+        }
+        guard let decoder = type.decoder(trimsCharPadding: trimsCharPadding) else {
+            throw SourceError(
+                .schema, "column \"\(column)\" of table \(name) has type \(type.formatted), which RowProof cannot compare",
+                hint: "exclude the column from the job, or cast it to a supported type (text, numeric, …) in a view and compare the view"
+            )
+        }
+        return (type, decoder)
+    }
+
+    /// The ORDER BY expression of key column `index`: text-like keys in byte order.
+    func orderExpression(_ index: Int) -> String {
+        let column = PostgresSQL.identifier(fields[keyFields[index]].name)
+        let type = keyTypes[index]
+        guard fields[keyFields[index]].decoder.isTextLike else { return column }
+        return type.baseName == "text" || type.baseName == "varchar" ? "\(column) COLLATE \"C\"" : "\(column)::text COLLATE \"C\""
+    }
+
+    /// `'value'::type` for a bound component.
+    func literal(_ value: CanonicalValue, keyIndex: Int) -> String {
+        PostgresSQL.literal(KeyRange.boundText(value)) + "::" + keyTypes[keyIndex].literalCast
+    }
+
+    /// `(k1, k2) >= ('a'::text, '1'::int8)` or the single-column form.
+    func comparison(_ bound: [CanonicalValue], _ op: String) -> String {
+        let left = keyFields.indices.map(orderExpression)
+        let right = bound.enumerated().map { literal($0.element, keyIndex: $0.offset) }
+        if left.count == 1 { return "\(left[0]) \(op) \(right[0])" }
+        return "(\(left.joined(separator: ", "))) \(op) (\(right.joined(separator: ", ")))"
+    }
+
+    /// The SELECT of the scan (also used for counting in tests and benchmarks).
+    func selectStatement() -> String {
+        let columns = zip(fields, casts).map { field, cast in
+            PostgresSQL.identifier(field.name) + (cast.map { "::\($0)" } ?? "")
+        }
+        var sql = "SELECT " + columns.joined(separator: ", ")
+            + " FROM " + table.qualifiedName
+        var predicates: [String] = []
+        if let lower = request.range.lower { predicates.append(comparison(lower, ">=")) }
+        if let upper = request.range.upper { predicates.append(comparison(upper, "<")) }
+        if !predicates.isEmpty { sql += " WHERE " + predicates.joined(separator: " AND ") }
+        if !keyFields.isEmpty { sql += " ORDER BY " + keyFields.indices.map(orderExpression).joined(separator: ", ") }
+        return sql
+    }
+
+    func copyStatement() -> String {
+        "COPY (\(selectStatement())) TO STDOUT (FORMAT binary)"
+    }
+}

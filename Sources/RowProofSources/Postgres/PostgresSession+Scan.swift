@@ -1,0 +1,23 @@
+import RowProofCore
+
+extension PostgresSession {
+    /// Streams one key range with `COPY (SELECT … WHERE <range> ORDER BY <key>) TO STDOUT (FORMAT binary)`.
+    ///
+    /// Text keys are ordered `COLLATE "C"` (byte order, as the key encoding), whatever the
+    /// database's locale. Bounds are written into the statement as escaped, typed literals, since
+    /// COPY takes no bind parameters.
+    ///
+    /// - Throws: ``SourceError/Kind/schema`` for a missing or unsupported column (naming the
+    ///   table, the column, its type and what to do), ``SourceError/Kind/query`` for a refused
+    ///   statement (permission denied).
+    public func scan(_ request: ScanRequest) throws(SourceError) -> PostgresRowStream {
+        let info = try tableInfo(request.table)
+        let plan = try PostgresScanPlan(request: request, table: info, trimsCharPadding: types.trimsCharPadding)
+        try connection.startCopyOut(plan.copyStatement(), [])
+        let reader = PostgresCopyReader(
+            connection: connection, table: TableName(schema: info.description.schema, info.description.name),
+            fields: plan.fields, keyFields: plan.keyFields
+        )
+        return PostgresRowStream(reader: reader)
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RowProofCluster
+import RowProofContracts
+import RowProofCrypto
+
+extension RowProofCommand {
+    struct Recon: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare tables between a source and a target, and write the report.",
+            discussion: """
+                Either name the tables on the command line (data-diff style) or give a job file:
+                  rowproof recon postgresql://app@old/db postgresql://app@new/db --table public.orders -k id
+                  rowproof recon --job job.yaml
+
+                Connection strings: postgres:// or postgresql:// URLs, libpq conninfo ("host=… dbname=…"), \
+                sqlite:///path/to/file.db. Passwords may come from PGPASSWORD, ~/.pgpass, or a secret \
+                reference in place of the URL: env://NAME, file:///path, vault://path#key.
+
+                By default a fleet of local worker processes does the work; reports go to --output as \
+                report.json, report.md and report.html. Re-running the same job resumes it (finished chunks \
+                are not read again). Exit codes: 0 within tolerance, 1 differences beyond tolerance, 2 the job \
+                could not run.
+                """
+        )
+
+        @Argument(help: "Source connection string (omit with --job).")
+        var source: String?
+
+        @Argument(help: "Target connection string (omit with --job).")
+        var target: String?
+
+        @Option(name: .long, help: "A job file (YAML or JSON, schemas/recon_job.schema.json) instead of the arguments.")
+        var job: String?
+
+        @Option(name: [.customShort("t"), .long], help: "Source table, optionally schema-qualified (SCHEMA.TABLE).")
+        var table: String?
+
+        @Option(name: .customLong("target-table"), help: "Target table, when it is named differently.")
+        var targetTable: String?
+
+        @Option(name: [.customShort("k"), .customLong("key")], help: "Key column (repeat for composite keys). Default: the primary key.")
+        var keys: [String] = []
+
+        @Option(name: [.customShort("c"), .customLong("column")], help: "Compare only these columns (repeatable). Default: all.")
+        var columns: [String] = []
+
+        @Option(name: [.customShort("x"), .customLong("exclude")], help: "Leave this column out (repeatable).")
+        var excluded: [String] = []
+
+        @Option(help: "rowhash (every row; default), keys, aggregate or sample.")
+        var strategy: String?
+
+        @Option(name: [.customShort("o"), .long], help: "Folder for the reports and the job store.")
+        var output: String = "rowproof-out"
+
+        @Option(help: "Local worker processes to start (0: wait for external workers to connect).")
+        var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+        @Option(name: .customLong("chunk-rows"), help: "Rows per chunk.")
+        var chunkRows: Int?
+
+        @Option(help: "Policy file (policy/policy.json shape): severity rules, redaction of sensitive columns.")
+        var policy: String?
+
+        @Option(help: "Where the coordinator listens for workers (tcp://*:5555 to accept remote workers).")
+        var bind: String = "tcp://127.0.0.1:*"
+
+        @Flag(name: .customLong("no-snapshot"), help: "Do not export Postgres snapshots (chunks then read at different instants).")
+        var noSnapshot = false
+
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            if job == nil {
+                guard source != nil, target != nil else {
+                    throw ValidationError("give SOURCE and TARGET connection strings, or --job FILE")
+                }
+                guard table != nil else { throw ValidationError("name the table to compare with --table SCHEMA.TABLE (or use --job FILE)") }
+            } else if source != nil || table != nil {
+                throw ValidationError("--job already names source, target and tables; drop the other arguments")
+            }
+            if let strategy, ReconStrategy(rawValue: strategy) == nil {
+                throw ValidationError("--strategy \(strategy): use rowhash, keys, aggregate or sample")
+            }
+            guard workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
+            if let chunkRows, chunkRows < 1 { throw ValidationError("--chunk-rows must be at least 1") }
+            if !columns.isEmpty && !excluded.isEmpty { throw ValidationError("use either --column or --exclude, not both") }
+        }
+
+        func run() async throws {
+            let logger = logging.bootstrap()
+            let reconJob: ReconJob
+            do {
+                reconJob = try loadJob()
+            } catch {
+                FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            let code = await RunReport.run(
+                job: reconJob, options: try options(for: reconJob), logger: logger, quiet: false)
+            throw ExitCode(code)
+        }
+
+        func loadJob() throws -> ReconJob {
+            if let job {
+                return try ContractDecoder().decode(ReconJob.self, contentsOf: URL(fileURLWithPath: job))
+            }
+            let selection = TableSelection(
+                source: table!, target: targetTable, keyColumns: keys.isEmpty ? nil : keys,
+                columns: columns.isEmpty ? nil : columns, excludeColumns: excluded.isEmpty ? nil : excluded)
+            let name = "recon-" + table!.replacingOccurrences(of: ".", with: "-")
+            let job = ReconJob(
+                name: name, source: ConnectionEndpoint(url: source!), target: ConnectionEndpoint(url: target!), tables: [selection],
+                strategy: strategy.flatMap(ReconStrategy.init(rawValue:)),
+                chunking: chunkRows.map { ChunkingOptions(chunkRows: $0) })
+            try job.validate()
+            return job
+        }
+
+        func options(for job: ReconJob) throws -> ReconRunner.Options {
+            var planning = JobPlanner.Defaults()
+            if let chunkRows = chunkRows ?? job.chunking?.chunkRows { planning.chunkRows = chunkRows }
+            var scheduling = LeaseScheduler.Configuration()
+            if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
+            if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
+            return ReconRunner.Options(
+                outputDirectory: URL(fileURLWithPath: job.outputDir ?? output), workers: job.workers ?? workers,
+                workerExecutable: RunReport.selfExecutable, bind: bind, useSnapshots: !noSnapshot,
+                scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? job.policy))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RowProofCluster
+import RowProofCrypto
+
+extension RowProofCommand {
+    struct Worker: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a worker that compares chunks for a coordinator.",
+            discussion: """
+                Workers join and leave at any time; start as many as you like, on any machine that can reach \
+                both databases and the coordinator. A worker runs only plans signed by a key it trusts.
+
+                Example:
+                  rowproof worker --connect tcp://coordinator:5555 --trust-key prod=/etc/rowproof/coordinator.pub
+                """
+        )
+
+        @Option(help: "The coordinator's endpoint, e.g. tcp://10.0.0.5:5555.")
+        var connect: String
+
+        @Option(name: .customLong("trust-key"), help: ArgumentHelp(
+            "A coordinator key this worker trusts, as KEY_ID=PATH to an Ed25519 public key (PEM). Repeatable.",
+            valueName: "id=path"))
+        var trustKeys: [String] = []
+
+        @Option(name: .customLong("worker-id"), help: "Name in logs and reports (default: host:pid).")
+        var workerID: String?
+
+        @Option(name: .customLong("coordinator-timeout"), help: "Exit after this many seconds without hearing from the coordinator (0: never).")
+        var coordinatorTimeout: Double = 0
+
+        @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            guard connect.hasPrefix("tcp://") || connect.hasPrefix("ipc://") else {
+                throw ValidationError("--connect must be a tcp:// or ipc:// endpoint, e.g. tcp://127.0.0.1:5555")
+            }
+            guard !trustKeys.isEmpty else {
+                throw ValidationError("give at least one --trust-key ID=PATH: a worker runs only plans signed by a trusted key")
+            }
+            for entry in trustKeys where !entry.contains("=") {
+                throw ValidationError("--trust-key \(entry): expected KEY_ID=PATH")
+            }
+        }
+
+        func run() async throws {
+            let logger = logging.bootstrap()
+            var keys: [String: Ed25519PublicKey] = [:]
+            for entry in trustKeys {
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                let pem: String
+                do {
+                    pem = try String(contentsOfFile: parts[1], encoding: .utf8)
+                } catch {
+                    throw ValidationError("--trust-key \(parts[0]): cannot read \(parts[1]): \(error.localizedDescription)")
+                }
+                keys[parts[0]] = try Ed25519PublicKey(pem: pem)
+            }
+            let id = workerID ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+            let service = WorkerService(
+                configuration: .init(endpoint: connect, workerID: id, trustedKeys: TrustedKeys(keys), coordinatorTimeout: coordinatorTimeout),
+                processor: ChunkProcessor(startScan: SourceAccess.scanStarter()))
+            try await service.run(logger: logger)
+        }
+    }
+}

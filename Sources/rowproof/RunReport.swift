@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RowProofCluster
+import RowProofContracts
+import RowProofCrypto
+
+/// Runs a job with a progress display and prints where the reports are; returns the exit code.
+enum RunReport {
+    /// This executable, to start local workers with.
+    static var selfExecutable: URL {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    }
+
+    static func loadPolicy(_ path: String?) throws -> (rules: ReportPolicy, sha256: String)? {
+        guard let path else { return nil }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let policy = try ContractDecoder().decode(Policy.self, from: data, fileName: path)
+        return (ReportPolicy(policy), SHA256.hexDigest(data))
+    }
+
+    static func run(job: ReconJob, options: ReconRunner.Options, logger: Logger, quiet: Bool) async -> Int32 {
+        let progress = ProgressPrinter()
+        do {
+            let outcome = try await ReconRunner(job: job, options: options).run(
+                logger: logger, progress: { progress.update($0) })
+            progress.finish()
+            let report = outcome.report
+            let t = report.totals
+            if !quiet {
+                print("""
+                    \(report.verdict.rawValue.uppercased()): \(report.job.name) (severity \(report.severity.rawValue))
+                      \(t.rowsSource) source rows, \(t.rowsTarget) target rows: \(t.matched) matched, \(t.changed) changed, \
+                    \(t.missing) missing, \(t.extra) extra, \(t.duplicateKeys) duplicate keys, \(t.withinTolerance) within tolerance
+                    """)
+                if outcome.resumedChunks > 0 { print("  resumed: \(outcome.resumedChunks) chunks were already done") }
+                for table in report.tables where table.guarantee != .full {
+                    print("  note: \(table.sourceTable) was compared with guarantee \(table.guarantee.rawValue)")
+                }
+                print("  reports: " + outcome.files.map(\.path).joined(separator: "\n           "))
+            }
+            return Int32(report.exitCode)
+        } catch {
+            progress.finish()
+            FileHandle.standardError.write(Data("rowproof: the job could not run: \(error)\n".utf8))
+            return 2
+        }
+    }
+}
