@@ -110,7 +110,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["RowProofSources", "RowProofCore", "RowProofCrypto", "RowProofTestSupport"],
+            dependencies: [
+                "RowProofSources", "RowProofCore", "RowProofCrypto", "RowProofTestSupport", "RowProofCluster",
+                "RowProofContracts", "RowProofWire", log,
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ],

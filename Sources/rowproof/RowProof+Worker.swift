@@ -31,6 +31,9 @@ extension RowProofCommand {
         @Option(name: .customLong("coordinator-timeout"), help: "Exit after this many seconds without hearing from the coordinator (0: never).")
         var coordinatorTimeout: Double = 0
 
+        @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this worker exits.")
+        var exitWithParent = false
+
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
@@ -60,7 +63,8 @@ extension RowProofCommand {
             }
             let id = workerID ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             let service = WorkerService(
-                configuration: .init(endpoint: connect, workerID: id, trustedKeys: TrustedKeys(keys), coordinatorTimeout: coordinatorTimeout),
+                configuration: .init(endpoint: connect, workerID: id, trustedKeys: TrustedKeys(keys), coordinatorTimeout: coordinatorTimeout,
+                                      exitWithParent: exitWithParent),
                 processor: ChunkProcessor(startScan: SourceAccess.scanStarter()))
             try await service.run(logger: logger)
         }

@@ -18,9 +18,9 @@ import Testing
         #expect(Self.leases(scheduler.workerReady("w2", credits: 1, now: 0)).map(\.chunk) == [2])
         #expect(scheduler.counts.leased == 3)
 
-        #expect(scheduler.resultReceived(leaseID: first[0].lease, now: 1).first == .acceptResult(chunkID: 0, leaseID: first[0].lease))
-        #expect(scheduler.resultReceived(leaseID: first[1].lease, now: 1).contains(.acceptResult(chunkID: 1, leaseID: first[1].lease)))
-        let last = scheduler.resultReceived(leaseID: first[1].lease + 1, now: 1)
+        #expect(scheduler.resultReceived(leaseID: first[0].lease, from: "w1", now: 1).first == .acceptResult(chunkID: 0, leaseID: first[0].lease))
+        #expect(scheduler.resultReceived(leaseID: first[1].lease, from: "w1", now: 1).contains(.acceptResult(chunkID: 1, leaseID: first[1].lease)))
+        let last = scheduler.resultReceived(leaseID: first[1].lease + 1, from: "w2", now: 1)
         #expect(last.contains(.jobComplete))
         #expect(scheduler.counts.done == 3)
     }
@@ -28,8 +28,8 @@ import Testing
     @Test func duplicateAndLateResultsAreIgnored() {
         var scheduler = LeaseScheduler(chunkIDs: [0, 1], configuration: Self.config)
         let lease = Self.leases(scheduler.workerReady("w1", credits: 1, now: 0))[0]
-        _ = scheduler.resultReceived(leaseID: lease.lease, now: 1)
-        let duplicate = scheduler.resultReceived(leaseID: lease.lease, now: 1)
+        _ = scheduler.resultReceived(leaseID: lease.lease, from: "w1", now: 1)
+        let duplicate = scheduler.resultReceived(leaseID: lease.lease, from: "w1", now: 1)
         #expect(duplicate.count == 1)
         if case .ignoreStale = duplicate[0] {} else { Issue.record("duplicate result was not ignored: \(duplicate)") }
         #expect(scheduler.counts.done == 1)
@@ -48,9 +48,21 @@ import Testing
         #expect(reissued.count == 1)
         #expect(reissued[0].worker == "w2" && reissued[0].attempt == 2 && reissued[0].lease != original.lease)
 
-        let late = scheduler.resultReceived(leaseID: original.lease, now: 7)
+        let late = scheduler.resultReceived(leaseID: original.lease, from: "w1", now: 7)
         if case .ignoreStale = late.first {} else { Issue.record("late result of an expired lease was accepted: \(late)") }
-        #expect(scheduler.resultReceived(leaseID: reissued[0].lease, now: 7).contains(.jobComplete))
+        #expect(scheduler.resultReceived(leaseID: reissued[0].lease, from: "w2", now: 7).contains(.jobComplete))
+    }
+
+    @Test func onlyTheLeaseHolderCanCompleteOrFailIt() {
+        var scheduler = LeaseScheduler(chunkIDs: [0], configuration: Self.config)
+        let lease = Self.leases(scheduler.workerReady("w1", credits: 1, now: 0))[0]
+        _ = scheduler.workerReady("intruder", credits: 1, now: 0)
+        let forged = scheduler.resultReceived(leaseID: lease.lease, from: "intruder", now: 1)
+        if case .ignoreStale = forged.first {} else { Issue.record("a result from a non-holder was accepted: \(forged)") }
+        let sabotage = scheduler.failureReported(leaseID: lease.lease, from: "intruder", isRetryable: false, message: "no", now: 1)
+        if case .ignoreStale = sabotage.first {} else { Issue.record("a failure from a non-holder was accepted: \(sabotage)") }
+        #expect(scheduler.counts.leased == 1)
+        #expect(scheduler.resultReceived(leaseID: lease.lease, from: "w1", now: 2).contains(.jobComplete))
     }
 
     @Test func heartbeatsRenewLeases() {
@@ -78,7 +90,7 @@ import Testing
         for attempt in 1...3 {
             let lease = try #require(Self.leases(actions).first)
             #expect(lease.chunk == 0 && lease.attempt == attempt)
-            actions = scheduler.failureReported(leaseID: lease.lease, isRetryable: true, message: "connection lost (\(attempt))", now: 0)
+            actions = scheduler.failureReported(leaseID: lease.lease, from: "w1", isRetryable: true, message: "connection lost (\(attempt))", now: 0)
             if attempt < 3 {
                 #expect(actions.isEmpty)
                 actions = scheduler.workerReady("w1", credits: 1, now: 0)
@@ -91,7 +103,7 @@ import Testing
     @Test func nonRetryableFailureFailsTheJobAtOnce() {
         var scheduler = LeaseScheduler(chunkIDs: [0], configuration: Self.config)
         let lease = Self.leases(scheduler.workerReady("w1", credits: 1, now: 0))[0]
-        let actions = scheduler.failureReported(leaseID: lease.lease, isRetryable: false, message: "plan signature invalid", now: 1)
+        let actions = scheduler.failureReported(leaseID: lease.lease, from: "w1", isRetryable: false, message: "plan signature invalid", now: 1)
         #expect(actions == [.failJob(chunkID: 0, attempts: 1, lastError: "plan signature invalid")])
         #expect(scheduler.tick(now: 2).isEmpty)
     }

@@ -147,12 +147,12 @@ public struct Coordinator: Sendable {
                         let envelope = try ChunkResultEnvelope.decode(
                             try LZ4Frame.decompress(frame.compressed, maximumSize: configuration.limits.maximumResultBytes))
                         guard let expected = leaseChunk[frame.leaseID], envelope.result.chunkID == expected else {
-                            actions += scheduler.resultReceived(leaseID: frame.leaseID, now: now).filter {
+                            actions += scheduler.resultReceived(leaseID: frame.leaseID, from: worker, now: now).filter {
                                 if case .acceptResult = $0 { return false } else { return true }
                             }
                             continue
                         }
-                        let decided = scheduler.resultReceived(leaseID: frame.leaseID, now: now)
+                        let decided = scheduler.resultReceived(leaseID: frame.leaseID, from: worker, now: now)
                         for action in decided {
                             if case .acceptResult(let chunkID, _) = action, results[chunkID] == nil {
                                 try store.storeResult(jobID: jobID, chunkID: chunkID, envelope: envelope)
@@ -164,14 +164,14 @@ public struct Coordinator: Sendable {
                         actions += decided
                     } catch {
                         logger.warning("coordinator.result.rejected", metadata: ["lease": "\(frame.leaseID)", "reason": "\(error)"])
-                        actions += scheduler.resultRejected(leaseID: frame.leaseID, reason: "unreadable result: \(error)", now: now)
+                        actions += scheduler.resultRejected(leaseID: frame.leaseID, from: worker, reason: "unreadable result: \(error)", now: now)
                     }
                 case .failure(let failure):
                     logger.warning("coordinator.chunk.failed", metadata: [
                         "worker": "\(workerNames[worker] ?? worker)", "lease": "\(failure.leaseID)", "retryable": "\(failure.isRetryable)",
                         "error": "\(failure.message)",
                     ])
-                    actions += scheduler.failureReported(leaseID: failure.leaseID, isRetryable: failure.isRetryable, message: failure.message, now: now)
+                    actions += scheduler.failureReported(leaseID: failure.leaseID, from: worker, isRetryable: failure.isRetryable, message: failure.message, now: now)
                 case .lease, .shutdown, .reject:
                     loop.send([frames[0], WireCodec.encode(.reject(reason: "unexpected message from a worker"))])
                 }

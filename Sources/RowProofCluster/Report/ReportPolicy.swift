@@ -1,4 +1,6 @@
+import Foundation
 public import RowProofContracts
+import RowProofCrypto
 public import RowProofCore
 
 /// The parts of a policy a report needs: severity rules and the redaction of sensitive columns.
@@ -26,6 +28,15 @@ public struct ReportPolicy: Sendable {
                 severity: RowProofCore.Severity(rule.severity))
         }
         self.init(classifier: SeverityClassifier(rules: rules), redaction: policy.redaction)
+    }
+
+    /// SHA-256 of these rules (canonical JSON), for reports of runs without a policy file.
+    public var fingerprint: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let classifier = (try? encoder.encode(classifier)) ?? Data()
+        let redaction = (try? encoder.encode(redaction)) ?? Data()
+        return SHA256.hexDigest(Array(classifier) + [0x0A] + Array(redaction))
     }
 
     /// How `column` of `table` must be shown, or `nil` to show it as is.

@@ -153,7 +153,7 @@ public struct ReconRunner: Sendable {
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             fleet = try LocalFleet(count: options.workers, executable: executable, arguments: { index in
                 ["worker", "--connect", loop.endpoint, "--trust-key", "\(options.signingKeyID)=\(keyFile.path)",
-                 "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60"]
+                 "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60", "--exit-with-parent"]
             }, logDirectory: logs)
         }
         defer { fleet?.stop() }
@@ -171,7 +171,7 @@ public struct ReconRunner: Sendable {
         // Merge and write the reports.
         let reportPolicy = options.policy?.rules ?? .standard
         let builder = ReportBuilder(context: .init(
-            job: job, planned: plannedJob, policy: reportPolicy, policySHA256: options.policy?.sha256 ?? "",
+            job: job, planned: plannedJob, policy: reportPolicy, policySHA256: options.policy.map { $0.sha256.isEmpty ? $0.rules.fingerprint : $0.sha256 } ?? reportPolicy.fingerprint,
             hashingSpecSHA256: HashingSpec.sha256, startedAt: ISO8601DateFormatter().string(from: startedAt),
             finishedAt: ISO8601DateFormatter().string(from: Date()), timings: timings,
             snapshot: snapshots.source == nil && snapshots.target == nil ? nil : snapshots,

@@ -93,27 +93,29 @@ public struct LeaseScheduler: Sendable {
         return []
     }
 
-    /// A result arrived for `leaseID`.
-    public mutating func resultReceived(leaseID: UInt64, now: Double) -> [SchedulerAction] {
-        guard let (chunkID, _) = currentLease(leaseID) else {
+    /// A result arrived for `leaseID` from `worker`; only the lease's holder can complete it.
+    public mutating func resultReceived(leaseID: UInt64, from worker: String, now: Double) -> [SchedulerAction] {
+        guard let (chunkID, _) = currentLease(leaseID, heldBy: worker) else {
             return [.ignoreStale(leaseID: leaseID, reason: "no chunk is currently leased under \(leaseID) (duplicate, late or expired result)")]
         }
         chunks[chunkID] = .done
         return [.acceptResult(chunkID: chunkID, leaseID: leaseID)] + assign(now: now) + completion()
     }
 
-    /// A worker reported that `leaseID` failed; a non-retryable failure still gets the remaining attempts
-    /// only if `isRetryable`, otherwise the job fails at once.
-    public mutating func failureReported(leaseID: UInt64, isRetryable: Bool, message: String, now: Double) -> [SchedulerAction] {
-        guard let (chunkID, attempt) = currentLease(leaseID) else {
+    /// `worker` reported that its lease `leaseID` failed: retried while attempts remain if
+    /// `isRetryable`, otherwise the job fails at once. Reports from anyone but the holder are ignored.
+    public mutating func failureReported(
+        leaseID: UInt64, from worker: String, isRetryable: Bool, message: String, now: Double
+    ) -> [SchedulerAction] {
+        guard let (chunkID, attempt) = currentLease(leaseID, heldBy: worker) else {
             return [.ignoreStale(leaseID: leaseID, reason: "failure for lease \(leaseID), which is no longer current")]
         }
         return retryOrFail(chunkID: chunkID, attempt: attempt, error: message, allowRetry: isRetryable) + assign(now: now) + completion()
     }
 
     /// A result arrived but could not be used (corrupt, unverifiable): treated as a retryable failure.
-    public mutating func resultRejected(leaseID: UInt64, reason: String, now: Double) -> [SchedulerAction] {
-        failureReported(leaseID: leaseID, isRetryable: true, message: reason, now: now)
+    public mutating func resultRejected(leaseID: UInt64, from worker: String, reason: String, now: Double) -> [SchedulerAction] {
+        failureReported(leaseID: leaseID, from: worker, isRetryable: true, message: reason, now: now)
     }
 
     /// Advances the clock: expires overdue leases and silent workers, then hands out work.
@@ -137,9 +139,9 @@ public struct LeaseScheduler: Sendable {
         return actions + assign(now: now) + completion()
     }
 
-    private func currentLease(_ leaseID: UInt64) -> (chunkID: Int, attempt: Int)? {
+    private func currentLease(_ leaseID: UInt64, heldBy worker: String) -> (chunkID: Int, attempt: Int)? {
         for (id, state) in chunks {
-            if case .leased(let current, _, let attempt, _) = state, current == leaseID { return (id, attempt) }
+            if case .leased(let current, let holder, let attempt, _) = state, current == leaseID, holder == worker { return (id, attempt) }
         }
         return nil
     }

@@ -27,12 +27,16 @@ public struct WorkerService: Sendable {
         public var coordinatorTimeout: Double
         /// Frame limits.
         public var limits: WireLimits
+        /// Exit when the process that started this worker exits (a local fleet of a `recon` run).
+        public var exitWithParent: Bool
 
         /// Creates settings.
         public init(
             endpoint: String, workerID: String, trustedKeys: TrustedKeys, security: CurveSecurity? = nil,
-            heartbeatInterval: Double = 1, coordinatorTimeout: Double = 0, limits: WireLimits = .standard
+            heartbeatInterval: Double = 1, coordinatorTimeout: Double = 0, limits: WireLimits = .standard,
+            exitWithParent: Bool = false
         ) {
+            self.exitWithParent = exitWithParent
             self.endpoint = endpoint
             self.workerID = workerID
             self.trustedKeys = trustedKeys
@@ -70,6 +74,7 @@ public struct WorkerService: Sendable {
         loop.send([WireCodec.encode(.ready(Ready(workerID: configuration.workerID, credits: 1)))])
         logger.info("worker.connected", metadata: ["endpoint": "\(configuration.endpoint)"])
 
+        let parent = getppid()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [configuration] in
                 // Heartbeats name the lease in progress, which renews it; an idle worker re-offers itself.
@@ -84,6 +89,9 @@ public struct WorkerService: Sendable {
                     }
                     if configuration.coordinatorTimeout > 0, state.secondsSinceCoordinator() > configuration.coordinatorTimeout {
                         throw WorkerExit.coordinatorSilent(configuration.coordinatorTimeout)
+                    }
+                    if configuration.exitWithParent, getppid() != parent {
+                        throw WorkerExit.parentExited
                     }
                 }
             }
@@ -179,10 +187,12 @@ public protocol SourceErrorClassifying {
 /// Why a worker stopped on its own.
 enum WorkerExit: Error, CustomStringConvertible {
     case coordinatorSilent(Double)
+    case parentExited
 
     var description: String {
         switch self {
         case .coordinatorSilent(let seconds): "the coordinator has not answered for \(Int(seconds)) s"
+        case .parentExited: "the process that started this worker has exited"
         }
     }
 }

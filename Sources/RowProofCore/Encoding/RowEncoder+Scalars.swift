@@ -92,7 +92,7 @@ extension RowEncoder {
 
     /// Appends a binary32 (`real`, `float4`), widened exactly to binary64 first.
     @inlinable
-    public mutating func appendFloat(_ value: Float) {
+    public mutating func appendFloat(widening value: Float) {
         appendFloat(Double(value))
     }
 

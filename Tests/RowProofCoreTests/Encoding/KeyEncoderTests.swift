@@ -55,6 +55,27 @@ import Testing
         }
     }
 
+    @Test func perComponentAPIMatchesMaterializedValues() throws {
+        var encoder = KeyEncoder()
+        try encoder.appendDecimal(unscaled: 500, scale: 2)
+        #expect(encoder.bytes == (try key([.decimal(.init(integer: 5))])))
+        #expect(encoder.componentCount == 1)
+        #expect(encoder.sampleValue == Sampler.sampleValue(key: encoder.bytes))
+        do {
+            try encoder.appendDecimal(unscaled: 15, scale: 1)
+            Issue.record("1.5 was accepted as a key")
+        } catch {
+            #expect(error.code == .unsupportedKeyType)
+        }
+        do {
+            try encoder.appendNull()
+            Issue.record("NULL was accepted as a key")
+        } catch {
+            #expect(error.code == .nullKey)
+            #expect(error.detail.contains("key component 2"), "\(error)")
+        }
+    }
+
     @Test func fixedWidthComponentsFlipTheSignBit() throws {
         #expect(Hex.encode(try key([.date(days: -1)])) == "067fffffff")
         #expect(Hex.encode(try key([.time(micros: 1)])) == "078000000000000001")

@@ -36,6 +36,8 @@ import Testing
         #expect(hex { $0.appendFloat(Double(bitPattern: 0x7FF0_0000_0000_0001)) } == "03000000087ff8000000000000")
         #expect(hex { $0.appendFloat(-.infinity) } == "0300000008fff0000000000000")
         #expect(hex { $0.appendFloat(Double(Float(0.1))) } == "03000000083fb99999a0000000")
+        #expect(hex { $0.appendFloat(widening: Float(0.1)) } == "03000000083fb99999a0000000")
+        #expect(hex { $0.appendFloat(widening: -Float.nan) } == "03000000087ff8000000000000")
     }
 
     @Test func fixedWidthTypes() {

@@ -1,0 +1,147 @@
+import Foundation
+import RowProofCluster
+import RowProofContracts
+import RowProofCrypto
+import RowProofTestSupport
+import RowProofWire
+import Synchronization
+import Testing
+
+/// The whole engine against the real Postgres: a coordinator in this process, worker processes
+/// of the built `rowproof` binary, ZeroMQ between them.
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct ReconEngineTests {
+    let fixture: EngineFixture
+
+    init() throws {
+        fixture = try EngineFixture()
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func findsExactlyTheSeededDifferencesAndNothingMore() async throws {
+        let report = try await EngineFixture.run(fixture.job(), workers: 2, output: EngineFixture.temporaryFolder("exact"))
+        #expect(report.verdict == .fail)
+        #expect(report.exitCode == 1)
+        for table in report.tables {
+            let expected = try #require(EngineFixture.expected[table.sourceTable], "unexpected table \(table.sourceTable)")
+            #expect(table.counts.changed == expected.changed, "\(table.sourceTable) changed")
+            #expect(table.counts.missing == expected.missing, "\(table.sourceTable) missing")
+            #expect(table.counts.extra == expected.extra, "\(table.sourceTable) extra")
+            #expect(table.counts.duplicateKeys == expected.duplicates, "\(table.sourceTable) duplicate keys")
+            #expect(table.counts.withinTolerance == 0)
+        }
+        let orders = try #require(report.tables.first { $0.sourceTable == "public.orders" })
+        #expect(orders.counts.rowsSource == 3_990 && orders.counts.rowsTarget == 3_990)
+        #expect(orders.columns.first { $0.column == "amount" }?.mismatches == 20)
+        #expect(orders.columns.first { $0.column == "note" }?.mismatches == 5)
+        // NULL against '' is shown as such, not as two empty strings.
+        let noteChange = try #require(orders.differences.first { $0.columns == ["note"] })
+        #expect(noteChange.source?["note"] == .string("NULL") && noteChange.target?["note"] == .string("''"))
+        // Text keys compare in byte order even though both databases collate en-US.
+        let products = try #require(report.tables.first { $0.sourceTable == "public.products" })
+        #expect(products.differences.contains { $0.kind == .missing && $0.key["code"] == .string("'É'") })
+        #expect(products.counts.matched == 10)
+        #expect(report.snapshot?.source?.snapshotID != nil)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func oneTwoAndFourWorkersGiveIdenticalReports() async throws {
+        var reports: [String] = []
+        for workers in [1, 2, 4] {
+            let report = try await EngineFixture.run(fixture.job(), workers: workers, output: EngineFixture.temporaryFolder("w\(workers)"))
+            reports.append(try EngineFixture.normalized(report))
+        }
+        #expect(reports[0] == reports[1])
+        #expect(reports[0] == reports[2])
+        #expect(reports[0].contains("\"multiset_mix\""))
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func killingAWorkerMidJobLeavesTheReportUnchanged() async throws {
+        let job = fixture.job(name: "kill-worker", chunkRows: 150)
+        let baseline = try EngineFixture.normalized(try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("kill-base")))
+
+        // Same job, fresh store: this time the test starts the workers itself and kills one with SIGKILL.
+        let key = try Ed25519PrivateKey.generate()
+        let folder = EngineFixture.temporaryFolder("kill")
+        let keyFile = folder.appendingPathComponent("coordinator.pub")
+        try Data(try key.publicKey.pemRepresentation.utf8).write(to: keyFile)
+        let workers = Mutex<[Process]>([])
+        let killed = Atomic<Bool>(false)
+        let report = try await EngineFixture.run(
+            job, workers: 0, output: folder, signingKey: key, leaseSeconds: 3,
+            onEndpoint: { endpoint in
+                for index in 0..<2 {
+                    let process = Process()
+                    process.executableURL = TestEnvironment.rowproofExecutable
+                    process.arguments = ["worker", "--connect", endpoint, "--trust-key", "coordinator=\(keyFile.path)",
+                                         "--worker-id", "victim-\(index)", "--coordinator-timeout", "30"]
+                    process.standardOutput = FileHandle.nullDevice
+                    process.standardError = FileHandle.nullDevice
+                    try? process.run()
+                    workers.withLock { $0.append(process) }
+                }
+            },
+            progress: { progress in
+                if progress.chunksDone >= 3, !killed.exchange(true, ordering: .relaxed) {
+                    let victim = workers.withLock { $0[0] }
+                    kill(victim.processIdentifier, SIGKILL)
+                }
+            })
+        let fleet = workers.withLock { $0 }
+        for process in fleet where process.isRunning { process.terminate() }
+        for process in fleet { process.waitUntilExit() }
+        let victimWasKilled = killed.load(ordering: .relaxed)
+        #expect(victimWasKilled)
+        #expect(fleet[0].terminationReason == .uncaughtSignal)
+        #expect(try EngineFixture.normalized(report) == baseline)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func aKilledCoordinatorRestartedOnTheSameStoreResumes() async throws {
+        let job = fixture.job(name: "restart", chunkRows: 150)
+        let folder = EngineFixture.temporaryFolder("restart")
+        let jobFile = folder.appendingPathComponent("job.json")
+        let encoder = JSONEncoder()
+        try encoder.encode(job).write(to: jobFile)
+        let baseline = try EngineFixture.normalized(
+            try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("restart-base")))
+
+        func coordinator() throws -> Process {
+            let process = Process()
+            process.executableURL = TestEnvironment.rowproofExecutable
+            process.arguments = ["recon", "--job", jobFile.path, "--output", folder.path, "--workers", "2"]
+            process.standardOutput = try FileHandle(forWritingTo: { () -> URL in
+                let log = folder.appendingPathComponent("out-\(UUID().uuidString.prefix(6)).log")
+                _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+                return log
+            }())
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let first = try coordinator()
+        // Wait until some, not all, chunks are stored, then kill -9 the coordinator.
+        let store = folder.appendingPathComponent("rowproof-jobs.sqlite").path
+        var done = 0
+        for _ in 0..<600 {
+            try await Task.sleep(for: .milliseconds(50))
+            done = (try? SQLiteProbe.count(store, "SELECT count(*) FROM chunks WHERE result IS NOT NULL")) ?? 0
+            if done >= 3 { break }
+        }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let total = try SQLiteProbe.count(store, "SELECT count(*) FROM chunks")
+        #expect(done >= 3 && done < total, "the coordinator was killed after \(done) of \(total) chunks")
+
+        let second = try coordinator()
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 1)  // differences beyond tolerance
+        let report = try ContractDecoder().decode(ReconReport.self, contentsOf: folder.appendingPathComponent("report.json"))
+        // The same job specification gives the same job id, so the reports compare whole.
+        #expect(try EngineFixture.normalized(report) == baseline)
+        let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("out-") }
+        let outputs = try logs.map { try String(contentsOfFile: folder.appendingPathComponent($0).path, encoding: .utf8) }
+        #expect(outputs.contains { $0.contains("resumed:") })
+    }
+}
