@@ -4,6 +4,7 @@ import Logging
 import RowProofCluster
 import RowProofContracts
 import RowProofCrypto
+import RowProofWire
 
 extension RowProofCommand {
     struct Coordinator: AsyncParsableCommand {
@@ -43,10 +44,30 @@ extension RowProofCommand {
         @Option(name: .customLong("lease-seconds"), help: "Seconds a chunk stays with a worker that stopped heartbeating.")
         var leaseSeconds: Double = 30
 
+        @Option(name: .customLong("curve-keys"), help: "The coordinator's CURVE key pair (JSON from `rowproof keygen --curve`): encrypts and authenticates every worker link.")
+        var curveKeys: String?
+
+        @Option(name: .customLong("curve-allow"), help: "File of worker CURVE public keys allowed to connect, one per line (with --curve-keys).")
+        var curveAllow: String?
+
         @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            if curveAllow != nil && curveKeys == nil { throw ValidationError("--curve-allow needs --curve-keys") }
+        }
 
         func run() async throws {
             let logger = logging.bootstrap()
+            var security: CurveSecurity?
+            if let curveKeys {
+                let keys = try JSONDecoder().decode(CurveKeyPair.self, from: Data(contentsOf: URL(fileURLWithPath: curveKeys)))
+                let allowed = try curveAllow.map { path in
+                    Set(try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+                } ?? []
+                security = .server(keys: keys, allowedClientKeys: allowed)
+                FileHandle.standardError.write(Data("coordinator: CURVE on, public key \(keys.publicKey), \(allowed.count) allowed worker keys\n".utf8))
+            }
             let key: Ed25519PrivateKey
             do {
                 key = try Ed25519PrivateKey(pem: try String(contentsOfFile: signingKey, encoding: .utf8))
@@ -64,12 +85,16 @@ extension RowProofCommand {
             if let attempts = reconJob.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             var planning = JobPlanner.Defaults()
             if let rows = reconJob.chunking?.chunkRows { planning.chunkRows = rows }
-            let options = ReconRunner.Options(
+            var options = ReconRunner.Options(
                 outputDirectory: URL(fileURLWithPath: reconJob.outputDir ?? output), workers: workers,
                 workerExecutable: RunReport.selfExecutable, bind: bind, signingKey: key, signingKeyID: keyID,
                 scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? reconJob.policy))
-            FileHandle.standardError.write(Data("coordinator: listening on \(bind); start workers with\n  rowproof worker --connect tcp://HOST:PORT --trust-key \(keyID)=PUBLIC_KEY.pem\n".utf8))
-            throw ExitCode(await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false))
+            options.security = security
+            let keyID = self.keyID
+            throw ExitCode(await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false) { endpoint in
+                FileHandle.standardError.write(Data(
+                    "coordinator: listening on \(endpoint); start workers with\n  rowproof worker --connect \(endpoint) --trust-key \(keyID)=PUBLIC_KEY.pem\n".utf8))
+            })
         }
     }
 
@@ -81,7 +106,21 @@ extension RowProofCommand {
         @Option(help: "Folder to write the key pair to.")
         var out: String = "."
 
+        @Flag(help: "Write a CURVE key pair for encrypted coordinator/worker links instead (curve-keys.json).")
+        var curve = false
+
         func run() throws {
+            if curve {
+                let keys = try CurveKeyPair.generate()
+                let path = URL(fileURLWithPath: out).appendingPathComponent("curve-keys.json")
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                guard !FileManager.default.fileExists(atPath: path.path) else {
+                    throw ValidationError("\(path.path) exists; refusing to overwrite a key")
+                }
+                _ = FileManager.default.createFile(atPath: path.path, contents: try JSONEncoder().encode(keys), attributes: [.posixPermissions: 0o600])
+                print("wrote \(path.path); public key (for allow-lists and --curve-server-key): \(keys.publicKey)")
+                return
+            }
             let key = try Ed25519PrivateKey.generate()
             let folder = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RowProofCluster
 import RowProofCrypto
+import RowProofWire
 
 extension RowProofCommand {
     struct Worker: AsyncParsableCommand {
@@ -31,6 +32,12 @@ extension RowProofCommand {
         @Option(name: .customLong("coordinator-timeout"), help: "Exit after this many seconds without hearing from the coordinator (0: never).")
         var coordinatorTimeout: Double = 0
 
+        @Option(name: .customLong("curve-keys"), help: "This worker's CURVE key pair (JSON from `rowproof keygen --curve`), to talk to a coordinator that requires encryption.")
+        var curveKeys: String?
+
+        @Option(name: .customLong("curve-server-key"), help: "The coordinator's CURVE public key (Z85, 40 characters).")
+        var curveServerKey: String?
+
         @Flag(name: .customLong("exit-with-parent"), help: "Exit when the process that started this worker exits.")
         var exitWithParent = false
 
@@ -42,6 +49,9 @@ extension RowProofCommand {
             }
             guard !trustKeys.isEmpty else {
                 throw ValidationError("give at least one --trust-key ID=PATH: a worker runs only plans signed by a trusted key")
+            }
+            if (curveKeys == nil) != (curveServerKey == nil) {
+                throw ValidationError("--curve-keys and --curve-server-key go together")
             }
             for entry in trustKeys where !entry.contains("=") {
                 throw ValidationError("--trust-key \(entry): expected KEY_ID=PATH")
@@ -61,9 +71,14 @@ extension RowProofCommand {
                 }
                 keys[parts[0]] = try Ed25519PublicKey(pem: pem)
             }
+            var security: CurveSecurity?
+            if let curveKeys, let curveServerKey {
+                let keys = try JSONDecoder().decode(CurveKeyPair.self, from: Data(contentsOf: URL(fileURLWithPath: curveKeys)))
+                security = .client(keys: keys, serverPublicKey: curveServerKey)
+            }
             let id = workerID ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             let service = WorkerService(
-                configuration: .init(endpoint: connect, workerID: id, trustedKeys: TrustedKeys(keys), coordinatorTimeout: coordinatorTimeout,
+                configuration: .init(endpoint: connect, workerID: id, trustedKeys: TrustedKeys(keys), security: security, coordinatorTimeout: coordinatorTimeout,
                                       exitWithParent: exitWithParent),
                 processor: ChunkProcessor(startScan: SourceAccess.scanStarter()))
             try await service.run(logger: logger)

@@ -19,11 +19,14 @@ enum RunReport {
         return (ReportPolicy(policy), SHA256.hexDigest(data))
     }
 
-    static func run(job: ReconJob, options: ReconRunner.Options, logger: Logger, quiet: Bool) async -> Int32 {
+    static func run(
+        job: ReconJob, options: ReconRunner.Options, logger: Logger, quiet: Bool,
+        onEndpoint: @escaping @Sendable (String) -> Void = { _ in }
+    ) async -> Int32 {
         let progress = ProgressPrinter()
         do {
             let outcome = try await ReconRunner(job: job, options: options).run(
-                logger: logger, progress: { progress.update($0) })
+                logger: logger, onEndpoint: onEndpoint, progress: { progress.update($0) })
             progress.finish()
             let report = outcome.report
             let t = report.totals

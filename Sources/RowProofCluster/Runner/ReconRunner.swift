@@ -4,7 +4,7 @@ public import RowProofContracts
 import RowProofCore
 public import RowProofCrypto
 import RowProofSources
-import RowProofWire
+public import RowProofWire
 
 /// Runs a recon job from start to finish on this machine: plans it, signs the chunk plans,
 /// serves them to a fleet of worker processes over ZeroMQ, and writes the reports.
@@ -33,6 +33,9 @@ public struct ReconRunner: Sendable {
         public var planning: JobPlanner.Defaults
         /// Severity and redaction rules, with the SHA-256 of the policy file they came from.
         public var policy: (rules: ReportPolicy, sha256: String)?
+        /// CURVE encryption and the worker allow-list (server side); local workers get a key pair of
+        /// their own, added to the allow-list.
+        public var security: CurveSecurity?
 
         /// Creates options.
         public init(
@@ -52,6 +55,7 @@ public struct ReconRunner: Sendable {
             self.scheduling = scheduling
             self.planning = planning
             self.policy = policy
+            self.security = nil
         }
     }
 
@@ -140,8 +144,16 @@ public struct ReconRunner: Sendable {
         // Serve the chunks.
         let context = try ZMQContext()
         defer { context.terminate() }
+        var security = options.security
+        var fleetKeys: CurveKeyPair?
+        if case .server(let keys, let allowed)? = options.security, options.workers > 0 {
+            let local = try CurveKeyPair.generate()
+            fleetKeys = local
+            security = .server(keys: keys, allowedClientKeys: allowed.isEmpty ? [] : allowed.union([local.publicKey]))
+        }
         let coordinator = Coordinator(
-            configuration: .init(bind: options.bind, scheduling: options.scheduling, shutdownWorkersAtEnd: true), store: store)
+            configuration: .init(bind: options.bind, scheduling: options.scheduling, security: security, shutdownWorkersAtEnd: true),
+            store: store)
         let loop = try coordinator.bind(context: context)
         defer { loop.shutdown() }
         onEndpoint(loop.endpoint)
@@ -151,9 +163,16 @@ public struct ReconRunner: Sendable {
             try Data(try key.publicKey.pemRepresentation.utf8).write(to: keyFile)
             let logs = options.outputDirectory.appendingPathComponent("logs")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+            var curveArguments: [String] = []
+            if let fleetKeys, case .server(let serverKeys, _)? = security {
+                let curveFile = options.outputDirectory.appendingPathComponent(".fleet-\(planned.jobID).curve.json")
+                _ = FileManager.default.createFile(
+                    atPath: curveFile.path, contents: try JSONEncoder().encode(fleetKeys), attributes: [.posixPermissions: 0o600])
+                curveArguments = ["--curve-keys", curveFile.path, "--curve-server-key", serverKeys.publicKey]
+            }
             fleet = try LocalFleet(count: options.workers, executable: executable, arguments: { index in
                 ["worker", "--connect", loop.endpoint, "--trust-key", "\(options.signingKeyID)=\(keyFile.path)",
-                 "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60", "--exit-with-parent"]
+                 "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60", "--exit-with-parent"] + curveArguments
             }, logDirectory: logs)
         }
         defer { fleet?.stop() }
