@@ -81,6 +81,7 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
             }
+            RunReport.warnAboutIgnoredSettings(reconJob)
             var scheduling = LeaseScheduler.Configuration(leaseSeconds: leaseSeconds)
             if let attempts = reconJob.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             var planning = JobPlanner.Defaults()
@@ -88,7 +89,7 @@ extension RowProofCommand {
             var options = ReconRunner.Options(
                 outputDirectory: URL(fileURLWithPath: reconJob.outputDir ?? output), workers: workers,
                 workerExecutable: RunReport.selfExecutable, bind: bind, signingKey: key, signingKeyID: keyID,
-                scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? reconJob.policy))
+                scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? reconJob.policy.map { RunReport.path($0, relativeTo: job) }))
             options.security = security
             let keyID = self.keyID
             throw ExitCode(await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false) { endpoint in

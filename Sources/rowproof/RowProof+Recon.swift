@@ -98,6 +98,7 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
             }
+            RunReport.warnAboutIgnoredSettings(reconJob)
             let code = await RunReport.run(
                 job: reconJob, options: try options(for: reconJob), logger: logger, quiet: false)
             throw ExitCode(code)
@@ -128,7 +129,8 @@ extension RowProofCommand {
             return ReconRunner.Options(
                 outputDirectory: URL(fileURLWithPath: job.outputDir ?? output), workers: job.workers ?? workers,
                 workerExecutable: RunReport.selfExecutable, bind: bind, useSnapshots: !noSnapshot,
-                scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? job.policy))
+                scheduling: scheduling, planning: planning,
+                policy: try RunReport.loadPolicy(policy ?? job.policy.map { RunReport.path($0, relativeTo: self.job) }))
         }
     }
 }
