@@ -1,6 +1,21 @@
 public import Foundation
 internal import COpenSSL
 
+/// OpenSSL's SHA-256 implementation, fetched once.
+///
+/// `EVP_MD` objects are immutable once fetched and documented safe to share between threads,
+/// so one fetched method serves every call; fetching per call costs a lock and a lookup.
+private struct FetchedDigest: @unchecked Sendable {
+    let method: OpaquePointer
+
+    static let sha256: FetchedDigest = {
+        guard let method = EVP_MD_fetch(nil, "SHA256", nil) else {
+            preconditionFailure("OpenSSL has no SHA-256: \(openSSLErrorQueue())")
+        }
+        return FetchedDigest(method: method)
+    }()
+}
+
 /// SHA-256 through OpenSSL's EVP interface.
 public enum SHA256 {
     /// The digest length in bytes.
@@ -15,7 +30,7 @@ public enum SHA256 {
                 // EVP_Digest with SHA-256 cannot fail on valid pointers; a failure would mean a broken libcrypto.
                 let ok = EVP_Digest(
                     input.baseAddress, input.count,
-                    output.baseAddress!.assumingMemoryBound(to: UInt8.self), &length, EVP_sha256(), nil
+                    output.baseAddress!.assumingMemoryBound(to: UInt8.self), &length, FetchedDigest.sha256.method, nil
                 )
                 precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed: \(openSSLErrorQueue())")
             }
@@ -34,7 +49,7 @@ public enum SHA256 {
     public static func prefix64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
             var length: UInt32 = 0
-            let ok = EVP_Digest(bytes.baseAddress, bytes.count, digest.baseAddress, &length, EVP_sha256(), nil)
+            let ok = EVP_Digest(bytes.baseAddress, bytes.count, digest.baseAddress, &length, FetchedDigest.sha256.method, nil)
             precondition(ok == 1, "EVP_Digest(SHA-256) failed: \(openSSLErrorQueue())")
             var value: UInt64 = 0
             for index in 0..<8 { value = value << 8 | UInt64(digest[index]) }

@@ -67,6 +67,9 @@ extension RowProofCommand {
         @Option(help: "Where the coordinator listens for workers (tcp://*:5555 to accept remote workers).")
         var bind: String = "tcp://127.0.0.1:*"
 
+        @Option(name: .customLong("max-source-sessions"), help: "Back off (start no new chunk) while the Postgres source has more active sessions than this, besides RowProof's own.")
+        var maxSourceSessions: Int?
+
         @Flag(name: .customLong("no-snapshot"), help: "Do not export Postgres snapshots (chunks then read at different instants).")
         var noSnapshot = false
 
@@ -126,11 +129,13 @@ extension RowProofCommand {
             var scheduling = LeaseScheduler.Configuration()
             if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
-            return ReconRunner.Options(
+            var options = ReconRunner.Options(
                 outputDirectory: URL(fileURLWithPath: job.outputDir ?? output), workers: job.workers ?? workers,
                 workerExecutable: RunReport.selfExecutable, bind: bind, useSnapshots: !noSnapshot,
                 scheduling: scheduling, planning: planning,
                 policy: try RunReport.loadPolicy(policy ?? job.policy.map { RunReport.path($0, relativeTo: self.job) }))
+            options.maximumActiveSourceSessions = maxSourceSessions
+            return options
         }
     }
 }

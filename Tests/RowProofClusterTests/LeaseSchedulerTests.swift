@@ -123,6 +123,15 @@ import Testing
         #expect(scheduler.counts.leased == 1)
     }
 
+    @Test func pausedSchedulerHandsOutNothingUntilResumed() {
+        var scheduler = LeaseScheduler(chunkIDs: [0, 1], configuration: Self.config)
+        scheduler.isPaused = true
+        #expect(Self.leases(scheduler.workerReady("w1", credits: 2, now: 0)).isEmpty)
+        #expect(Self.leases(scheduler.tick(now: 1)).isEmpty)
+        scheduler.isPaused = false
+        #expect(Self.leases(scheduler.tick(now: 2)).map(\.chunk) == [0, 1])
+    }
+
     @Test func emptyJobCompletesAtOnce() {
         var scheduler = LeaseScheduler(chunkIDs: [], configuration: Self.config)
         #expect(scheduler.tick(now: 0) == [.jobComplete])

@@ -23,6 +23,10 @@ public struct Coordinator: Sendable {
         public var limits: WireLimits
         /// Tell workers to exit when the job ends (a fleet started for this job alone).
         public var shutdownWorkersAtEnd: Bool
+        /// Says whether the source is under load; while it is, no new chunk is handed out.
+        public var loadProbe: (@Sendable () -> SourceLoad)?
+        /// Seconds between load probes.
+        public var loadProbeInterval: Double
 
         /// Creates settings.
         public init(
@@ -34,6 +38,8 @@ public struct Coordinator: Sendable {
             self.security = security
             self.limits = limits
             self.shutdownWorkersAtEnd = shutdownWorkersAtEnd
+            self.loadProbe = nil
+            self.loadProbeInterval = 2
         }
     }
 
@@ -44,6 +50,13 @@ public struct Coordinator: Sendable {
     public init(configuration: Configuration, store: any JobStore) {
         self.configuration = configuration
         self.store = store
+    }
+
+    /// Runs a blocking load probe on its own thread.
+    static func probe(_ probe: @escaping @Sendable () -> SourceLoad) async -> SourceLoad {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: probe()) }.start()
+        }
     }
 
     /// Binds the socket; returns the endpoint workers should connect to and a handle that runs the job.
@@ -73,6 +86,8 @@ public struct Coordinator: Sendable {
             chunkIDs: chunks.map(\.chunkID), doneChunkIDs: Set(results.keys), configuration: configuration.scheduling,
             leaseIDBase: epoch << 32 | 1
         )
+        // With a load probe, nothing is handed out before its first answer.
+        scheduler.isPaused = configuration.loadProbe != nil
         if !results.isEmpty {
             logger.info("coordinator.resume", metadata: ["done": "\(results.count)", "total": "\(chunks.count)"])
         }
@@ -97,9 +112,18 @@ public struct Coordinator: Sendable {
                 continuation.yield(.tick)
             }
         }
+        let prober = Task { [configuration] in
+            guard let probe = configuration.loadProbe else { return }
+            while !Task.isCancelled {
+                let load = await Self.probe(probe)
+                continuation.yield(.load(load))
+                try? await Task.sleep(for: .seconds(configuration.loadProbeInterval))
+            }
+        }
         defer {
             forwarder.cancel()
             ticker.cancel()
+            prober.cancel()
         }
 
         var lastHeartbeat = Date.distantPast
@@ -110,6 +134,13 @@ public struct Coordinator: Sendable {
             var actions = pending
             pending = []
             switch event {
+            case .load(let load):
+                if load.isOverloaded != scheduler.isPaused {
+                    scheduler.isPaused = load.isOverloaded
+                    logger.notice(load.isOverloaded ? "coordinator.backoff.start" : "coordinator.backoff.end",
+                                  metadata: ["load": "\(load.description)"])
+                }
+                actions += scheduler.tick(now: now)
             case .tick:
                 actions += scheduler.tick(now: now)
                 if Date().timeIntervalSince(lastHeartbeat) >= 1 {

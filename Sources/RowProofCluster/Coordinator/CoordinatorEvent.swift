@@ -4,4 +4,6 @@ enum CoordinatorEvent: Sendable {
     case frames([[UInt8]])
     /// The clock advanced.
     case tick
+    /// A load probe of the source answered.
+    case load(SourceLoad)
 }

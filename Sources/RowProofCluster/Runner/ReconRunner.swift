@@ -36,6 +36,9 @@ public struct ReconRunner: Sendable {
         /// CURVE encryption and the worker allow-list (server side); local workers get a key pair of
         /// their own, added to the allow-list.
         public var security: CurveSecurity?
+        /// Back off (hand out no new chunk) while the Postgres source has more than this many active
+        /// sessions besides RowProof's readers; `nil` never backs off.
+        public var maximumActiveSourceSessions: Int?
 
         /// Creates options.
         public init(
@@ -56,6 +59,7 @@ public struct ReconRunner: Sendable {
             self.planning = planning
             self.policy = policy
             self.security = nil
+            self.maximumActiveSourceSessions = nil
         }
     }
 
@@ -151,9 +155,12 @@ public struct ReconRunner: Sendable {
             fleetKeys = local
             security = .server(keys: keys, allowedClientKeys: allowed.isEmpty ? [] : allowed.union([local.publicKey]))
         }
-        let coordinator = Coordinator(
-            configuration: .init(bind: options.bind, scheduling: options.scheduling, security: security, shutdownWorkersAtEnd: true),
-            store: store)
+        var configuration = Coordinator.Configuration(
+            bind: options.bind, scheduling: options.scheduling, security: security, shutdownWorkersAtEnd: true)
+        if let threshold = options.maximumActiveSourceSessions, SourceAccessKind.isPostgres(job.source.url) {
+            configuration.loadProbe = LoadProbe.postgres(location: JobPlanner.location(job.source), threshold: threshold)
+        }
+        let coordinator = Coordinator(configuration: configuration, store: store)
         let loop = try coordinator.bind(context: context)
         defer { loop.shutdown() }
         onEndpoint(loop.endpoint)

@@ -40,6 +40,8 @@ public struct LeaseScheduler: Sendable {
     private var workerOrder: [String] = []
     private var nextLeaseID: UInt64
     private var finished = false
+    /// While paused (the source is under load), no new lease is handed out; running ones continue.
+    public var isPaused = false
 
     /// Creates a scheduler for `chunkIDs`, of which `doneChunkIDs` are already finished (a resumed job).
     ///
@@ -156,7 +158,7 @@ public struct LeaseScheduler: Sendable {
     }
 
     private mutating func assign(now: Double) -> [SchedulerAction] {
-        guard !finished else { return [] }
+        guard !finished, !isPaused else { return [] }
         if chunks.values.contains(where: { if case .failed = $0 { true } else { false } }) { return [] }
         var actions: [SchedulerAction] = []
         let pending = chunks.compactMap { id, state -> (Int, Int)? in
