@@ -97,6 +97,10 @@ if [ "$build" = 1 ]; then
     || { tail -n 40 "$work/build.log" >&2; echo "recon.sh: the release build failed (log: $work/build.log)" >&2; exit 1; }
 fi
 [ -x "$bin" ] || { echo "recon.sh: no binary at $bin; run without --no-build" >&2; exit 1; }
+# The revision the binary was built from (uncommitted changes to the sources are flagged).
+revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -n "$(git status --porcelain --untracked-files=no -- Sources Package.swift 2>/dev/null)" ] && revision="$revision+uncommitted"
+echo "$revision" >"$work/revision.txt"
 
 # --- Postgres ------------------------------------------------------------------------------------
 if [ -n "${PGHOST:-}" ] && [ -n "${PGPORT:-}" ]; then
@@ -167,7 +171,7 @@ measure() { # measure NAME COMMAND...: runs COMMAND under the sampler; output in
   [ -n "$postmaster" ] && pm=(--postmaster "$postmaster")
   python3 "$repo/benchmarks/recon_measure.py" --out "$work/$name.json" "${pm[@]}" -- "$@" \
     >"$work/$name.out" 2>"$work/$name.err" || true
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"{r[\"wall_s\"]:.2f} s, exit {r[\"exit_code\"]}")' "$work/$name.json"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("%.2f s, exit %d" % (r["wall_s"], r["exit_code"]))' "$work/$name.json"
 }
 
 copy_sql="\\copy (SELECT * FROM orders ORDER BY id) TO '/dev/null' WITH (FORMAT binary)"
@@ -183,8 +187,10 @@ for i in $(seq 1 "$runs"); do
         --table orders -k id --output "$work/rowproof-$i")"
 done
 if [ "$peers" = 1 ]; then
+  # --no-tracking: data-diff otherwise sends usage events over the network (up to 8 s each when
+  # the network is unreachable); leaving them out can only make data-diff faster.
   log "(c) data-diff -j 2 (a few minutes): $(measure datadiff .venv-bench-datadiff/bin/data-diff \
-        "$url_pw/src" orders "$url_pw/dst" orders "${peer_args[@]}")"
+        "$url_pw/src" orders "$url_pw/dst" orders "${peer_args[@]}" --no-tracking)"
   log "(d) reladiff -j 2 (a few minutes): $(measure reladiff .venv-bench-reladiff/bin/reladiff \
         "$url_pw/src" orders "$url_pw/dst" orders "${peer_args[@]}")"
 fi

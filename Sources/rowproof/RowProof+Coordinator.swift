@@ -4,6 +4,7 @@ import Logging
 import RowProofCluster
 import RowProofContracts
 import RowProofCrypto
+import RowProofSources
 import RowProofWire
 
 extension RowProofCommand {
@@ -26,7 +27,7 @@ extension RowProofCommand {
         @Option(help: "Where workers connect, e.g. tcp://*:5555.")
         var bind: String = "tcp://*:5555"
 
-        @Option(name: .customLong("signing-key"), help: "Ed25519 private key (PEM) that signs chunk plans.")
+        @Option(name: .customLong("signing-key"), help: "Ed25519 private key (PEM) that signs chunk plans: a file path, or env://NAME, file:///path, vault://path#key.")
         var signingKey: String
 
         @Option(name: .customLong("key-id"), help: "The signing key's id, as workers name it in --trust-key.")
@@ -70,7 +71,13 @@ extension RowProofCommand {
             }
             let key: Ed25519PrivateKey
             do {
-                key = try Ed25519PrivateKey(pem: try String(contentsOfFile: signingKey, encoding: .utf8))
+                let pem: String
+                if let reference = SecretReference(parsing: signingKey) {
+                    pem = try SecretResolver().resolve(reference)
+                } else {
+                    pem = try String(contentsOfFile: signingKey, encoding: .utf8)
+                }
+                key = try Ed25519PrivateKey(pem: pem)
             } catch {
                 throw ValidationError("--signing-key \(signingKey): \(error)")
             }

@@ -18,7 +18,7 @@ struct PostgresConnectionTests {
         let url = try #require(TestEnvironment.postgresURL)
         let connection = try PostgresConnection(conninfo: url, redactedTarget: "test server")
         let error = #expect(throws: SourceError.self) { try connection.query("SELECT * FROM no_such_table_here") }
-        #expect(error?.kind == .query)
+        #expect(error?.kind == .schema)
         #expect(error?.message.contains("no_such_table_here") == true)
         #expect(connection.isHealthy)
     }

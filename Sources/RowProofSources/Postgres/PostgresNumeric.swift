@@ -55,24 +55,31 @@ enum PostgresNumeric {
     private static func decimal(
         _ raw: UnsafeRawBufferPointer, count: Int, exponent: Int, sign: UInt16, column: String
     ) throws(CanonicalError) -> CanonicalDecimal {
+        // The last base-10000 digit's trailing decimal zeros are dropped first, so a value with
+        // 38 significant digits never needs the 40 digits its base-10000 form spans.
+        let last = Int(PostgresBinary.int16(raw, 8 + 2 * (count - 1)))
+        var trailingZeros = 0
+        var lastDigits = last
+        while lastDigits % 10 == 0 { lastDigits /= 10; trailingZeros += 1 }
         var magnitude: UInt128 = 0
         var overflow = false
-        for index in 0..<count {
-            let digit = UInt128(PostgresBinary.int16(raw, 8 + 2 * index))
-            let (shifted, o1) = magnitude.multipliedReportingOverflow(by: 10_000)
-            let (sum, o2) = shifted.addingReportingOverflow(digit)
-            overflow = overflow || o1 || o2
-            magnitude = sum
+        func multiply(by factor: UInt128) {
+            let (product, didOverflow) = magnitude.multipliedReportingOverflow(by: factor)
+            overflow = overflow || didOverflow
+            magnitude = product
         }
+        for index in 0..<(count - 1) {
+            multiply(by: 10_000)
+            magnitude &+= UInt128(PostgresBinary.int16(raw, 8 + 2 * index))
+        }
+        multiply(by: [1, 10, 100, 1_000, 10_000][4 - trailingZeros])
+        magnitude &+= UInt128(lastDigits)
         var scale = 0
-        if exponent > 0 {
-            for _ in 0..<exponent {
-                let (shifted, o) = magnitude.multipliedReportingOverflow(by: 10_000)
-                overflow = overflow || o
-                magnitude = shifted
-            }
+        let decimalExponent = 4 * exponent + trailingZeros
+        if decimalExponent > 0 {
+            for _ in 0..<decimalExponent where !overflow { multiply(by: 10) }
         } else {
-            scale = -4 * exponent
+            scale = -decimalExponent
         }
         guard !overflow, magnitude <= UInt128(Int128.max) else {
             let weight = Int(PostgresBinary.int16(raw, 2))

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func postgresUnknownTypeHasNoLogicalType() {
-        #expect(TypeResolver.postgres.logicalType(forEngineType: "xml") == nil)
+        #expect(TypeResolver.postgres.logicalType(forEngineType: "box") == nil)
         #expect(TypeResolver.postgres.logicalType(forEngineType: "point") == nil)
     }
 
