@@ -121,6 +121,7 @@ else
   else
     "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 restart >/dev/null
   fi
+  log "private server restarted with shared_buffers=$(psql -X -At -d postgres -c 'SHOW shared_buffers')"
 fi
 
 rows_in() { psql -X -At -d "$1" -c 'SELECT count(*) FROM orders' 2>/dev/null || echo 0; }
@@ -141,7 +142,7 @@ for db in src dst; do psql -X -q -d "$db" -c 'ANALYZE orders'; done
 postmaster=""
 datadir=$(psql -X -At -d postgres -c 'SHOW data_directory' 2>/dev/null || true)
 if [ -n "$datadir" ] && [ -r "$datadir/postmaster.pid" ]; then postmaster=$(head -n 1 "$datadir/postmaster.pid"); fi
-psql -X -A -F $'\t' -t -d postgres -c "SELECT name, setting || coalesce(' ' || unit, '') FROM pg_settings
+psql -X -A -F $'\t' -t -d postgres -c "SELECT name, current_setting(name) FROM pg_settings
   WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'jit', 'max_parallel_workers_per_gather',
                  'effective_io_concurrency', 'fsync', 'max_connections')" >"$work/pg_settings.tsv"
 
