@@ -54,7 +54,7 @@ private struct KeyValueJSON: Codable {
         case "text":
             value = .text(try container.decode(String.self, forKey: .value))
         case "bytes":
-            value = .bytes(try Self.bytes(container, .hex, expectedCount: nil))
+            value = .bytes(try Self.bytes(container, .hex))
         case "date":
             value = .date(days: try container.decode(Int32.self, forKey: .days))
         case "time":
@@ -140,7 +140,7 @@ private struct KeyValueJSON: Codable {
     }
 
     private static func bytes(
-        _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, expectedCount: Int?
+        _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
     ) throws -> [UInt8] {
         let text = try container.decode(String.self, forKey: key)
         guard let bytes = hexBytes(text) else {

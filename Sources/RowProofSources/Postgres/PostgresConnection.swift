@@ -118,6 +118,8 @@ public final class PostgresConnection {
         case "42703": (.schema, "check the column names in the job's column plan")
         case "57014": (.interrupted, "the statement was cancelled (statement_timeout or an operator); retrying is safe")
         case "40001", "40P01": (.interrupted, "the server aborted the transaction; retrying is safe")
+        case let code? where code.hasPrefix("08") || code.hasPrefix("57P"):
+            (.interrupted, "the server ended the connection (shutdown, restart or an operator); retrying on a new connection is safe")
         default: (.query, nil)
         }
         return SourceError(kind, "\(action) on \(redactedTarget) failed: \(message)", hint: hint, serverCode: code)

@@ -4,49 +4,45 @@ extension PostgresFieldDecoder {
     /// Decodes one binary key value and appends it to `encoder` as a key component.
     ///
     /// - Throws: `UNSUPPORTED_KEY_TYPE` for types that cannot be keys (float, JSON, interval,
-    ///   arrays, fractional decimals), naming `column`.
+    ///   arrays, fractional decimals); the caller names the column.
     @inline(__always)
-    func appendKey(_ raw: UnsafeRawBufferPointer, to encoder: inout KeyEncoder, column: String) throws(CanonicalError) {
+    func appendKey(_ raw: UnsafeRawBufferPointer, to encoder: inout KeyEncoder) throws(CanonicalError) {
         switch self {
         case .int2:
-            try Self.expect(raw, 2, column)
+            try Self.expect(raw, 2)
             encoder.appendInteger(Int64(PostgresBinary.int16(raw, 0)))
         case .int4:
-            try Self.expect(raw, 4, column)
+            try Self.expect(raw, 4)
             encoder.appendInteger(Int64(PostgresBinary.int32(raw, 0)))
         case .int8:
-            try Self.expect(raw, 8, column)
+            try Self.expect(raw, 8)
             encoder.appendInteger(PostgresBinary.int64(raw, 0))
         case .oid:
-            try Self.expect(raw, 4, column)
+            try Self.expect(raw, 4)
             encoder.appendInteger(Int64(PostgresBinary.uint32(raw, 0)))
         case .numeric:
-            do {
-                try encoder.appendDecimal(try PostgresNumeric.decimal(raw, column: column))
-            } catch {
-                throw error.inColumn(column)
-            }
+            try encoder.appendDecimal(try PostgresNumeric.decimal(raw))
         case .text, .char:
             try encoder.appendText(utf8: raw)
         case .bpchar(let trimsPadding):
             try encoder.appendText(utf8: trimsPadding ? Self.trimmingBlanks(raw) : raw)
         case .bool:
-            try Self.expect(raw, 1, column)
+            try Self.expect(raw, 1)
             encoder.appendBool(raw[0] != 0)
         case .date:
-            try Self.expect(raw, 4, column)
-            encoder.appendDate(days: try Self.days(raw, column))
+            try Self.expect(raw, 4)
+            encoder.appendDate(days: try Self.days(raw))
         case .time:
-            try Self.expect(raw, 8, column)
+            try Self.expect(raw, 8)
             encoder.appendTime(micros: PostgresBinary.int64(raw, 0))
         case .timetz:
-            try Self.expect(raw, 12, column)
+            try Self.expect(raw, 12)
             encoder.appendTime(micros: Self.utcTime(raw))
         case .timestamp:
-            try Self.expect(raw, 8, column)
-            encoder.appendTimestamp(micros: try Self.micros(raw, column))
+            try Self.expect(raw, 8)
+            encoder.appendTimestamp(micros: try Self.micros(raw))
         case .uuid:
-            try Self.expect(raw, 16, column)
+            try Self.expect(raw, 16)
             encoder.appendUUID(raw)
         case .bytea:
             encoder.appendBytes(raw)
@@ -54,8 +50,7 @@ extension PostgresFieldDecoder {
             throw CanonicalError(
                 .unsupportedKeyType,
                 "a \(logicalType) value cannot be a key component; key on integer, text, bytes, date, time, "
-                    + "timestamp, uuid or bool columns",
-                column: column
+                    + "timestamp, uuid or bool columns"
             )
         }
     }

@@ -13,17 +13,17 @@ enum PostgresNumeric {
 
     /// Writes the value into `encoder`, on the fast `Int64` path when the digits fit.
     ///
-    /// - Throws: `DECIMAL_OUT_OF_RANGE` naming `column` when the value needs more than 38 digits.
+    /// - Throws: `DECIMAL_OUT_OF_RANGE` when the value needs more than 38 digits (the caller names the column).
     @inline(__always)
-    static func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowEncoder, column: String) throws(CanonicalError) {
-        guard raw.count >= 8 else { throw malformed(raw.count, column: column) }
+    static func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowEncoder) throws(CanonicalError) {
+        guard raw.count >= 8 else { throw malformed(raw.count) }
         let sign = PostgresBinary.uint16(raw, 4)
         if sign != 0, sign != negative {
             encoder.appendDecimal(special(sign))
             return
         }
         var count = Int(PostgresBinary.int16(raw, 0))
-        guard raw.count >= 8 + 2 * count else { throw malformed(raw.count, column: column) }
+        guard raw.count >= 8 + 2 * count else { throw malformed(raw.count) }
         while count > 0, PostgresBinary.int16(raw, 8 + 2 * (count - 1)) == 0 { count -= 1 }
         if count == 0 {
             encoder.appendInteger(0)
@@ -36,24 +36,24 @@ enum PostgresNumeric {
             try encoder.appendDecimal(unscaled: sign == negative ? -digits : digits, scale: Int32(-4 * exponent))
             return
         }
-        encoder.appendDecimal(try decimal(raw, count: count, exponent: exponent, sign: sign, column: column))
+        encoder.appendDecimal(try decimal(raw, count: count, exponent: exponent, sign: sign))
     }
 
     /// The value as a ``CanonicalDecimal`` (the general path, also used for keys).
-    static func decimal(_ raw: UnsafeRawBufferPointer, column: String) throws(CanonicalError) -> CanonicalDecimal {
-        guard raw.count >= 8 else { throw malformed(raw.count, column: column) }
+    static func decimal(_ raw: UnsafeRawBufferPointer) throws(CanonicalError) -> CanonicalDecimal {
+        guard raw.count >= 8 else { throw malformed(raw.count) }
         let sign = PostgresBinary.uint16(raw, 4)
         if sign != 0, sign != negative { return special(sign) }
         var count = Int(PostgresBinary.int16(raw, 0))
-        guard raw.count >= 8 + 2 * count else { throw malformed(raw.count, column: column) }
+        guard raw.count >= 8 + 2 * count else { throw malformed(raw.count) }
         while count > 0, PostgresBinary.int16(raw, 8 + 2 * (count - 1)) == 0 { count -= 1 }
         if count == 0 { return CanonicalDecimal(integer: 0) }
         let exponent = Int(PostgresBinary.int16(raw, 2)) - (count - 1)
-        return try decimal(raw, count: count, exponent: exponent, sign: sign, column: column)
+        return try decimal(raw, count: count, exponent: exponent, sign: sign)
     }
 
     private static func decimal(
-        _ raw: UnsafeRawBufferPointer, count: Int, exponent: Int, sign: UInt16, column: String
+        _ raw: UnsafeRawBufferPointer, count: Int, exponent: Int, sign: UInt16
     ) throws(CanonicalError) -> CanonicalDecimal {
         // The last base-10000 digit's trailing decimal zeros are dropped first, so a value with
         // 38 significant digits never needs the 40 digits its base-10000 form spans.
@@ -86,16 +86,11 @@ enum PostgresNumeric {
             throw CanonicalError(
                 .decimalOutOfRange,
                 "a numeric value with about \(max(weight + 1, 1) * 4 + scale) digits exceeds the 38 significant digits "
-                    + "a canonical decimal holds",
-                column: column
+                    + "a canonical decimal holds"
             )
         }
         let unscaled = sign == negative ? -Int128(magnitude) : Int128(magnitude)
-        do {
-            return try CanonicalDecimal(unscaled: unscaled, scale: Int32(scale))
-        } catch {
-            throw error.inColumn(column)
-        }
+        return try CanonicalDecimal(unscaled: unscaled, scale: Int32(scale))
     }
 
     private static func special(_ sign: UInt16) -> CanonicalDecimal {
@@ -106,7 +101,7 @@ enum PostgresNumeric {
         }
     }
 
-    private static func malformed(_ length: Int, column: String) -> CanonicalError {
-        CanonicalError(.malformedEncoding, "a binary numeric of \(length) bytes is truncated", column: column)
+    private static func malformed(_ length: Int) -> CanonicalError {
+        CanonicalError(.malformedEncoding, "a binary numeric of \(length) bytes is truncated")
     }
 }

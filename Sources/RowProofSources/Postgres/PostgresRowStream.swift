@@ -4,14 +4,148 @@ public import RowProofCore
 ///
 /// Returns `nil` only after the server confirmed the COPY completed; any failure throws, so a
 /// partial chunk is never taken for a whole one. Dropping the stream early cancels the COPY.
+/// The per-row path is a loop over the message bytes: encoders and offset buffers are reused,
+/// and the only allocations per row are the two arrays a ``CanonicalRow`` holds.
 public struct PostgresRowStream: RowStream {
-    let reader: PostgresCopyReader
+    /// One selected field: how to decode it, and whether it goes into the row.
+    struct Field {
+        var name: String
+        var decoder: PostgresFieldDecoder
+        var isInPlan: Bool
+    }
 
-    /// The next row, or `nil` after the last one.
+    let copy: PostgresCopyGuard
+    let table: TableName
+    let decoders: [PostgresFieldDecoder]
+    let isInPlan: [Bool]
+    let names: [String]
+    /// Field index of each key column, in key order.
+    let keyFields: [Int]
+    var rowEncoder: RowEncoder
+    var keyEncoder: KeyEncoder
+    var hasHeader = false
+
+    init(connection: PostgresConnection, table: TableName, fields: [Field], keyFields: [Int]) {
+        self.copy = PostgresCopyGuard(connection: connection)
+        self.table = table
+        self.decoders = fields.map(\.decoder)
+        self.isInPlan = fields.map(\.isInPlan)
+        self.names = fields.map(\.name)
+        self.keyFields = keyFields
+        self.rowEncoder = RowEncoder(columnNames: fields.filter(\.isInPlan).map(\.name))
+        self.keyEncoder = KeyEncoder(columnNames: keyFields.map { fields[$0].name })
+    }
+
+    /// The next row, or `nil` after the last one; after a failure, the same error again.
     ///
     /// - Throws: ``SourceError`` (``SourceError/Kind/interrupted`` for a lost connection,
     ///   ``SourceError/Kind/data`` for a value with no canonical form, naming its column).
     public mutating func next() throws(SourceError) -> CanonicalRow? {
-        try reader.next()
+        if let failure = copy.failure { throw failure }
+        if copy.isDone { return nil }
+        let connection = copy.connection
+        do {
+            while true {
+                let decoded = try connection.withNextCopyRow { (raw) throws(SourceError) -> CanonicalRow? in
+                    try decodeMessage(raw)
+                }
+                switch decoded {
+                case .none:
+                    copy.isDone = true
+                    return nil
+                case .some(.some(let row)):
+                    return row
+                case .some(.none):
+                    continue  // the trailer; the end follows
+                }
+            }
+        } catch {
+            if connection.isCopying { connection.cancelCopy() }
+            copy.isDone = true
+            copy.failure = error
+            throw error
+        }
+    }
+
+    /// Decodes one COPY data message: an optional header, then a tuple or the trailer (`nil`).
+    @inline(__always)
+    private mutating func decodeMessage(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> CanonicalRow? {
+        var offset = 0
+        if !hasHeader {
+            offset = try headerLength(raw)
+            hasHeader = true
+            if offset == raw.count { return nil }
+        }
+        guard raw.count - offset >= 2 else { throw malformed("a tuple is truncated before its field count") }
+        let count = Int(PostgresBinary.int16(raw, offset))
+        if count == -1 { return nil }
+        guard count == decoders.count else {
+            throw malformed("a tuple has \(count) fields where \(decoders.count) were selected")
+        }
+        offset += 2
+        rowEncoder.reset()
+        keyEncoder.reset()
+        let decoders = self.decoders
+        let isInPlan = self.isInPlan
+        let keyFields = self.keyFields
+        var index = 0
+        // Field offsets live on the stack: no array uniqueness checks on the per-row path.
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { (spans) throws(SourceError) -> Void in
+            do {
+                while index < count {
+                    guard raw.count - offset >= 4 else { throw malformed("field \(index + 1) is truncated") }
+                    let length = Int(PostgresBinary.int32(raw, offset))
+                    offset += 4
+                    spans[2 * index] = offset
+                    spans[2 * index + 1] = length
+                    if length < 0 {
+                        if isInPlan[index] { rowEncoder.appendNull() }
+                    } else {
+                        guard raw.count - offset >= length else { throw malformed("field \(index + 1) is truncated") }
+                        if isInPlan[index] {
+                            try decoders[index].append(
+                                UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), to: &rowEncoder
+                            )
+                        }
+                        offset += length
+                    }
+                    index += 1
+                }
+                for key in keyFields {
+                    index = key
+                    let start = spans[2 * key]
+                    let length = spans[2 * key + 1]
+                    guard length >= 0 else {
+                        throw CanonicalError(
+                            .nullKey, "a key column is NULL in a row of this range; every key component must have a value"
+                        )
+                    }
+                    try decoders[key].appendKey(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]), to: &keyEncoder)
+                }
+            } catch let error as CanonicalError {
+                throw SourceError(error.inColumn(names[index]), table: table)
+            } catch let error as SourceError {
+                throw error
+            } catch {
+                throw SourceError(.data, "table \(table) column \"\(names[index])\": \(error)")
+            }
+        }
+        let hash = rowEncoder.finish()
+        return CanonicalRow(key: keyEncoder.bytes, bytes: rowEncoder.bytes, hash: hash)
+    }
+
+    private func headerLength(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> Int {
+        guard raw.count >= 19, raw.prefix(11).elementsEqual(PostgresBinary.signature) else {
+            throw malformed("the stream does not start with the binary COPY signature")
+        }
+        let extensionLength = Int(PostgresBinary.int32(raw, 15))
+        guard extensionLength >= 0, raw.count >= 19 + extensionLength else {
+            throw malformed("the binary COPY header is truncated")
+        }
+        return 19 + extensionLength
+    }
+
+    private func malformed(_ detail: String) -> SourceError {
+        SourceError(.data, "reading table \(table) from \(copy.connection.redactedTarget): malformed binary COPY data: \(detail)")
     }
 }

@@ -2,7 +2,7 @@ import RowProofCore
 
 /// The fields, key positions and SQL of one scan, checked against the table's columns.
 struct PostgresScanPlan {
-    var fields: [PostgresCopyReader.Field] = []
+    var fields: [PostgresRowStream.Field] = []
     var keyFields: [Int] = []
     /// Per field: the cast applied in the SELECT (`money` → numeric), if any.
     private var casts: [String?] = []

@@ -14,10 +14,9 @@ extension PostgresSession {
         let info = try tableInfo(request.table)
         let plan = try PostgresScanPlan(request: request, table: info, trimsCharPadding: types.trimsCharPadding)
         try connection.startCopyOut(plan.copyStatement(), [])
-        let reader = PostgresCopyReader(
+        return PostgresRowStream(
             connection: connection, table: TableName(schema: info.description.schema, info.description.name),
             fields: plan.fields, keyFields: plan.keyFields
         )
-        return PostgresRowStream(reader: reader)
     }
 }

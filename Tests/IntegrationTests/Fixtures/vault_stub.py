@@ -1,13 +1,15 @@
 """A stand-in for HashiCorp Vault's KV v2 read API, for tests (Vault itself is not installable here).
 
-Usage: python3 vault_stub.py TOKEN SECRETS_JSON
+Usage: python3 vault_stub.py TOKEN SECRETS_JSON [LIFETIME_SECONDS]
 SECRETS_JSON maps "mount/path" to an object of fields, e.g. {"secret/app/db": {"password": "pw"}}.
 Serves GET /v1/<mount>/data/<path> on a free loopback port, checking the X-Vault-Token header,
 and prints the port on its first line of output. Answers like Vault: 403 for a bad token, 404 for
-an unknown path, else {"data": {"data": {...}, "metadata": {...}}}.
+an unknown path, else {"data": {"data": {...}, "metadata": {...}}}. Exits by itself after
+LIFETIME_SECONDS (default 60), so a test that stops early never leaves it behind.
 """
 import json
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 TOKEN = sys.argv[1]
@@ -40,5 +42,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 server = HTTPServer(("127.0.0.1", 0), Handler)
+server.timeout = 0.2
 print(server.server_address[1], flush=True)
-server.serve_forever()
+deadline = time.monotonic() + (float(sys.argv[3]) if len(sys.argv) > 3 else 60.0)
+while time.monotonic() < deadline:
+    server.handle_request()

@@ -14,7 +14,7 @@ final class VaultStub {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: secrets), as: UTF8.self)
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, token, json]
+        process.arguments = ["python3", script.path, token, json, "30"]
         process.standardOutput = output
         try process.run()
         var line = Data()
@@ -28,8 +28,9 @@ final class VaultStub {
         address = "http://127.0.0.1:\(port)"
     }
 
+    /// Stops the server; it also exits by itself after 30 seconds. No waiting here: Foundation's
+    /// `waitUntilExit()` can block forever on Linux when called from a test's thread.
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }

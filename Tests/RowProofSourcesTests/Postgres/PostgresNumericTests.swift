@@ -14,7 +14,7 @@ import Testing
 
     func encoded(_ bytes: [UInt8]) throws -> [UInt8] {
         var encoder = RowEncoder()
-        try bytes.withUnsafeBytes { try PostgresNumeric.append($0, to: &encoder, column: "amount") }
+        try bytes.withUnsafeBytes { try PostgresNumeric.append($0, to: &encoder) }
         return encoder.bytes
     }
 
@@ -37,15 +37,22 @@ import Testing
         #expect(actual == (try RowEncoder.canonicalBytes(of: [.decimal(.special(kind))])))
     }
 
-    @Test func fortyDigitsAreOutOfRangeAndNameTheColumn() {
+    @Test func fortyDigitsAreOutOfRange() {
         let error = #expect(throws: CanonicalError.self) { try encoded(numeric([1], weight: 10)) }
         #expect(error?.code == .decimalOutOfRange)
-        #expect(error?.column == "amount")
+        #expect(error?.detail.contains("38 significant digits") == true)
+    }
+
+    @Test func thirtyEightDigitsWithTrailingZerosInTheLastBaseDigitFit() throws {
+        // 12345678901234567890.123456789012345678: the last base-10000 digit is 7800.
+        let digits: [Int16] = [1234, 5678, 9012, 3456, 7890, 1234, 5678, 9012, 3456, 7800]
+        let actual = try encoded(numeric(digits, weight: 4, dscale: 18))
+        #expect(actual == (try RowEncoder.canonicalBytes(of: [.decimal(CanonicalDecimal(parsing: "12345678901234567890.123456789012345678"))])))
     }
 
     @Test func keyOfIntegralNumericIsAnIntegerKey() throws {
         var encoder = KeyEncoder()
-        try numeric([42], weight: 0).withUnsafeBytes { try PostgresFieldDecoder.numeric.appendKey($0, to: &encoder, column: "id") }
+        try numeric([42], weight: 0).withUnsafeBytes { try PostgresFieldDecoder.numeric.appendKey($0, to: &encoder) }
         #expect(encoder.bytes == (try KeyEncoder.encode([.decimal(CanonicalDecimal(integer: 42))], expectedArity: 1)))
     }
 }
