@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "RowProofCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         .target(name: "RowProofContracts", dependencies: [yams], swiftSettings: swiftSettings),
         .target(name: "RowProofCore", dependencies: ["CXXHash", "RowProofCrypto"], swiftSettings: swiftSettings),
-        .target(name: "RowProofSources", dependencies: ["CLibPQ", "CSQLite", "RowProofCore", log], swiftSettings: swiftSettings),
+        .target(name: "RowProofSources", dependencies: ["CLibPQ", "CSQLite", "RowProofCore", "RowProofCrypto", log], swiftSettings: swiftSettings),
         .target(name: "RowProofWire", dependencies: ["CZeroMQ", "CLZ4", log], swiftSettings: swiftSettings),
         .target(
             name: "RowProofCluster",
@@ -78,6 +78,12 @@ let package = Package(
             name: "DiffBenchmark",
             dependencies: ["RowProofCore"],
             path: "benchmarks/DiffBenchmark",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "WorkerBenchmark",
+            dependencies: ["RowProofCore", "RowProofCluster", "RowProofContracts", "RowProofCrypto"],
+            path: "benchmarks/WorkerBenchmark",
             swiftSettings: swiftSettings
         ),
 

@@ -1,3 +1,5 @@
+import RowProofCrypto
+
 extension KeyRange: Codable {
     private enum CodingKeys: String, CodingKey { case lower, upper }
 
@@ -69,7 +71,7 @@ private struct KeyValueJSON: Codable {
             )
         case "uuid":
             let text = try container.decode(String.self, forKey: .value).replacingHyphens()
-            guard let bytes = Self.hexBytes(text), let uuid = UUIDBytes(bytes) else {
+            guard let bytes = Hex.decode(text), let uuid = UUIDBytes(bytes) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .value, in: container, debugDescription: "not a UUID (32 hex digits, hyphens allowed)"
                 )
@@ -143,35 +145,12 @@ private struct KeyValueJSON: Codable {
         _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
     ) throws -> [UInt8] {
         let text = try container.decode(String.self, forKey: key)
-        guard let bytes = hexBytes(text) else {
+        guard let bytes = Hex.decode(text) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: container, debugDescription: "\"\(text)\" is not an even number of hex digits"
             )
         }
         return bytes
-    }
-
-    private static func hexBytes(_ text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
-        }
     }
 }
 

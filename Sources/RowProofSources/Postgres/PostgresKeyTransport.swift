@@ -1,4 +1,5 @@
 import RowProofCore
+import RowProofCrypto
 
 /// How a key column's sampled values travel from SQL to ``CanonicalValue`` as exact text.
 ///
@@ -47,11 +48,11 @@ enum PostgresKeyTransport {
             switch self {
             case .decimal: try? .decimal(CanonicalDecimal(parsing: text))
             case .text: .text(text)
-            case .bytes: Self.hex(text).map(CanonicalValue.bytes)
+            case .bytes: Hex.decode(text).map(CanonicalValue.bytes)
             case .date: Int32(text).map { .date(days: $0) }
             case .time: Int64(text).map { .time(micros: $0) }
             case .timestamp: Int64(text).map { .timestamp(micros: $0) }
-            case .uuid: Self.hex(String(text.filter { $0 != "-" })).flatMap(UUIDBytes.init).map(CanonicalValue.uuid)
+            case .uuid: Hex.decode(String(text.filter { $0 != "-" })).flatMap(UUIDBytes.init).map(CanonicalValue.uuid)
             case .bool: .bool(text == "true" || text == "t")
             case .unsupported: nil
             }
@@ -59,28 +60,5 @@ enum PostgresKeyTransport {
             throw SourceError(.data, "planning \(table): the sampled key value \"\(text)\" cannot be read back")
         }
         return value
-    }
-
-    private static func hex(_ text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
-        }
     }
 }
