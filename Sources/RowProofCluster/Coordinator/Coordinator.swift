@@ -27,6 +27,8 @@ public struct Coordinator: Sendable {
         public var loadProbe: (@Sendable () -> SourceLoad)?
         /// Seconds between load probes.
         public var loadProbeInterval: Double
+        /// Says why the job cannot go on without outside help (every local worker has exited), or `nil`.
+        public var fleetCheck: (@Sendable () -> String?)?
 
         /// Creates settings.
         public init(
@@ -40,6 +42,7 @@ public struct Coordinator: Sendable {
             self.shutdownWorkersAtEnd = shutdownWorkersAtEnd
             self.loadProbe = nil
             self.loadProbeInterval = 2
+            self.fleetCheck = nil
         }
     }
 
@@ -142,6 +145,9 @@ public struct Coordinator: Sendable {
                 }
                 actions += scheduler.tick(now: now)
             case .tick:
+                if let reason = configuration.fleetCheck?() {
+                    throw JobFailure(chunkID: -1, table: "-", range: .all, attempts: 0, lastError: reason)
+                }
                 actions += scheduler.tick(now: now)
                 if Date().timeIntervalSince(lastHeartbeat) >= 1 {
                     lastHeartbeat = Date()

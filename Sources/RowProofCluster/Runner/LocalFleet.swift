@@ -32,6 +32,15 @@ public final class LocalFleet: Sendable {
     /// The workers' process ids.
     public var processIdentifiers: [Int32] { processes.map(\.processIdentifier) }
 
+    /// When every worker has exited, says so with their exit statuses; `nil` while any runs.
+    public func allExited() -> String? {
+        guard !processes.isEmpty, processes.allSatisfy({ !$0.isRunning }) else { return nil }
+        let statuses = processes.map { process in
+            process.terminationReason == .uncaughtSignal ? "killed by signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
+        }
+        return "every local worker has exited (\(statuses.joined(separator: ", "))); see the worker logs"
+    }
+
     /// Waits up to `seconds` for the workers to exit on their own, then terminates the rest.
     public func stop(waitingUpTo seconds: Double = 3) {
         let deadline = Date().addingTimeInterval(seconds)

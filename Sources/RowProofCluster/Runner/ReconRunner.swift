@@ -160,6 +160,8 @@ public struct ReconRunner: Sendable {
         if let threshold = options.maximumActiveSourceSessions, SourceAccessKind.isPostgres(job.source.url) {
             configuration.loadProbe = LoadProbe.postgres(location: JobPlanner.location(job.source), threshold: threshold)
         }
+        let fleetBox = FleetBox()
+        configuration.fleetCheck = { fleetBox.fleet?.allExited() }
         let coordinator = Coordinator(configuration: configuration, store: store)
         let loop = try coordinator.bind(context: context)
         defer { loop.shutdown() }
@@ -181,6 +183,7 @@ public struct ReconRunner: Sendable {
                 ["worker", "--connect", loop.endpoint, "--trust-key", "\(options.signingKeyID)=\(keyFile.path)",
                  "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60", "--exit-with-parent"] + curveArguments
             }, logDirectory: logs)
+            fleetBox.fleet = fleet
         }
         defer { fleet?.stop() }
         let results: [Int: ChunkResultEnvelope]
@@ -225,4 +228,11 @@ enum SourceAccessKind {
     static func isPostgres(_ location: String) -> Bool {
         (try? SourceLocation(parsing: location))?.engine == .postgres
     }
+}
+
+/// Lets the coordinator's fleet check see the fleet started after the coordinator was configured.
+///
+/// `@unchecked Sendable`: `fleet` is written once, before the coordinator's loop starts reading it.
+private final class FleetBox: @unchecked Sendable {
+    var fleet: LocalFleet?
 }
