@@ -88,7 +88,6 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            RunReport.warnAboutIgnoredSettings(reconJob)
             var scheduling = LeaseScheduler.Configuration(leaseSeconds: leaseSeconds)
             if let attempts = reconJob.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             var planning = JobPlanner.Defaults()

@@ -101,7 +101,6 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            RunReport.warnAboutIgnoredSettings(reconJob)
             let code = await RunReport.run(
                 job: reconJob, options: try options(for: reconJob), logger: logger, quiet: false)
             throw ExitCode(code)

@@ -18,14 +18,6 @@ enum RunReport {
         return URL(fileURLWithPath: jobFile).deletingLastPathComponent().appendingPathComponent(path).path
     }
 
-    /// Says which job settings this version does not act on, rather than ignoring them silently.
-    static func warnAboutIgnoredSettings(_ job: ReconJob) {
-        if job.chunking?.targetChunkSeconds != nil {
-            FileHandle.standardError.write(Data(
-                "rowproof: note: chunking.target_chunk_seconds is not applied yet; chunks keep chunk_rows rows\n".utf8))
-        }
-    }
-
     static func loadPolicy(_ path: String?) throws -> (rules: ReportPolicy, sha256: String)? {
         guard let path else { return nil }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -137,3 +137,37 @@ import Testing
         #expect(scheduler.tick(now: 0) == [.jobComplete])
     }
 }
+
+@Suite struct ChunkSizerTests {
+    @Test func groupSizeFollowsTheMeasuredRateAndTarget() {
+        var sizer = ChunkSizer(targetSeconds: 10, maximumGroup: 8)
+        #expect(sizer.groupSize(table: 0, plannedRows: 1_000) == 1)  // nothing measured yet
+        sizer.record(table: 0, rows: 1_000, seconds: 2)              // 500 rows/s -> 5,000 rows per 10 s
+        #expect(sizer.groupSize(table: 0, plannedRows: 1_000) == 5)
+        #expect(sizer.groupSize(table: 1, plannedRows: 1_000) == 1)  // other tables are measured on their own
+        sizer.record(table: 0, rows: 100_000, seconds: 1)
+        #expect(sizer.groupSize(table: 0, plannedRows: 1_000) == 8)  // capped
+        var slow = ChunkSizer(targetSeconds: 1)
+        slow.record(table: 0, rows: 10, seconds: 5)
+        #expect(slow.groupSize(table: 0, plannedRows: 1_000) == 1)   // never below one planned chunk
+    }
+
+    @Test func groupsAreRunsOfConsecutiveIDs() {
+        #expect(ChunkSizer.groups(of: [3, 4, 5, 6, 7], size: 2) == [[3, 4], [5, 6]])
+        #expect(ChunkSizer.groups(of: [3, 4, 6, 7, 8, 10], size: 3) == [[3, 4], [6, 7, 8]])
+        #expect(ChunkSizer.groups(of: [1, 2, 3], size: 1).isEmpty)
+    }
+
+    @Test func schedulerMergesOnlyUntouchedPendingChunks() {
+        var scheduler = LeaseScheduler(chunkIDs: [0, 1, 2, 3], configuration: .init())
+        let lease = scheduler.workerReady("w1", credits: 1, now: 0)
+        #expect(lease.count == 1)                                    // chunk 0 is leased
+        let mergedIntoLeased = scheduler.merge([1], into: 0)       // a leased chunk cannot absorb
+        #expect(!mergedIntoLeased)
+        #expect(scheduler.untouchedChunkIDs == [1, 2, 3])
+        let merged = scheduler.merge([2, 3], into: 1)
+        #expect(merged)
+        #expect(scheduler.untouchedChunkIDs == [1])
+        #expect(scheduler.chunks.count == 2)
+    }
+}

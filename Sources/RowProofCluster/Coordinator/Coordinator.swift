@@ -55,6 +55,33 @@ public struct Coordinator: Sendable {
         self.store = store
     }
 
+    /// Merges the untouched chunks of the finished chunk's table into groups sized for the target
+    /// chunk time, re-signing each merged plan and recording the merge in the store.
+    static func adapt(
+        _ adaptation: inout Adaptation, after envelope: ChunkResultEnvelope, scheduler: inout LeaseScheduler,
+        chunks: inout [Int: SignedChunk], store: any JobStore, jobID: String, logger: Logger
+    ) throws {
+        let table = envelope.result.tableIndex
+        adaptation.sizer.record(table: table, rows: max(envelope.result.sourceRows, envelope.result.targetRows), seconds: envelope.timing.seconds)
+        let size = adaptation.sizer.groupSize(table: table, plannedRows: adaptation.plannedRows)
+        guard size > 1 else { return }
+        let untouched = scheduler.untouchedChunkIDs.filter { chunks[$0]?.plan.tableIndex == table }
+        for group in ChunkSizer.groups(of: untouched, size: size) {
+            let plans = group.compactMap { chunks[$0]?.plan }
+            guard plans.count == group.count, zip(plans, plans.dropFirst()).allSatisfy({ $0.range.upper == $1.range.lower }) else { continue }
+            var merged = plans[0]
+            merged.range.upper = plans[plans.count - 1].range.upper
+            merged.source.snapshot = nil
+            merged.target.snapshot = nil
+            let signed = try adaptation.sign(merged)
+            guard scheduler.merge(Array(group.dropFirst()), into: group[0]) else { continue }
+            try store.mergePlans(jobID: jobID, into: merged, absorbing: Array(group.dropFirst()))
+            chunks[group[0]] = signed
+            for id in group.dropFirst() { chunks[id] = nil }
+            logger.debug("coordinator.chunks.merged", metadata: ["into": "\(group[0])", "count": "\(group.count)"])
+        }
+    }
+
     /// Runs a blocking load probe on its own thread.
     static func probe(_ probe: @escaping @Sendable () -> SourceLoad) async -> SourceLoad {
         await withCheckedContinuation { continuation in
@@ -70,6 +97,23 @@ public struct Coordinator: Sendable {
         )
     }
 
+    /// Chunk-time adaptation: how to size and re-sign merged chunks.
+    public struct Adaptation: Sendable {
+        /// The sizer, with the target chunk time.
+        public var sizer: ChunkSizer
+        /// Rows per planned chunk.
+        public var plannedRows: Int
+        /// Signs a merged plan the way the job's plans are signed (adding this run's snapshots).
+        public var sign: @Sendable (ChunkPlan) throws -> SignedChunk
+
+        /// Creates an adaptation.
+        public init(sizer: ChunkSizer, plannedRows: Int, sign: @escaping @Sendable (ChunkPlan) throws -> SignedChunk) {
+            self.sizer = sizer
+            self.plannedRows = plannedRows
+            self.sign = sign
+        }
+    }
+
     /// Runs `chunks` of `jobID` to completion over `loop`; returns every chunk's result by chunk id.
     ///
     /// - Parameters:
@@ -78,12 +122,14 @@ public struct Coordinator: Sendable {
     /// - Throws: ``JobFailure`` when a chunk runs out of attempts.
     public func run(
         jobID: String, chunks: [SignedChunk], estimatedRows: Int, loop: SocketLoop, logger: Logger,
+        adaptation: Adaptation? = nil,
         progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) async throws -> [Int: ChunkResultEnvelope] {
         var logger = logger
         logger[metadataKey: "job"] = "\(jobID)"
         var results = try store.results(jobID: jobID)
-        let byID = Dictionary(uniqueKeysWithValues: chunks.map { ($0.chunkID, $0) })
+        var byID = Dictionary(uniqueKeysWithValues: chunks.map { ($0.chunkID, $0) })
+        var adaptation = adaptation
         let epoch = try store.nextEpoch(jobID: jobID)
         var scheduler = LeaseScheduler(
             chunkIDs: chunks.map(\.chunkID), doneChunkIDs: Set(results.keys), configuration: configuration.scheduling,
@@ -100,7 +146,7 @@ public struct Coordinator: Sendable {
         var rowsDone = results.values.reduce(0) { $0 + $1.result.sourceRows }
         func report() {
             progress(JobProgress(
-                chunksDone: results.count, chunksTotal: chunks.count, rowsDone: rowsDone, rowsEstimated: estimatedRows,
+                chunksDone: results.count, chunksTotal: scheduler.chunks.count, rowsDone: rowsDone, rowsEstimated: estimatedRows,
                 workers: scheduler.knownWorkers.count, elapsedSeconds: Date().timeIntervalSince(started)))
         }
 
@@ -188,6 +234,10 @@ public struct Coordinator: Sendable {
                                 if case .acceptResult = $0 { return false } else { return true }
                             }
                             continue
+                        }
+                        if var adapting = adaptation {
+                            try Self.adapt(&adapting, after: envelope, scheduler: &scheduler, chunks: &byID, store: store, jobID: jobID, logger: logger)
+                            adaptation = adapting
                         }
                         let decided = scheduler.resultReceived(leaseID: frame.leaseID, from: worker, now: now)
                         for action in decided {

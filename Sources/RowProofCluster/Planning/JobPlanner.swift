@@ -40,6 +40,13 @@ public struct JobPlanner: Sendable {
         return try json.withUnsafeBytes { try JSONCanonicalizer.canonicalize(utf8: $0) }
     }
 
+    /// Rows per planned chunk. With a target chunk time, chunks start small (at most 20,000 rows)
+    /// and the coordinator merges them as it learns how fast they go.
+    public var plannedChunkRows: Int {
+        let rows = job.chunking?.chunkRows ?? defaults.chunkRows
+        return job.chunking?.targetChunkSeconds == nil ? rows : min(rows, 20_000)
+    }
+
     /// Plans the job. Blocking: run it off the cooperative pool.
     public func plan() throws -> PlannedJob {
         if job.recheck?.enabled == true {
@@ -58,7 +65,7 @@ public struct JobPlanner: Sendable {
             var table = try planTable(index: index, selection: selection, strategy: strategy, source: sourceSession, target: targetSession)
             let ranges: [KeyRange] = table.isKeyless
                 ? [.all]
-                : try sourceSession.planRanges(table: table.source, keyColumns: table.keyColumns, chunkRows: job.chunking?.chunkRows ?? defaults.chunkRows)
+                : try sourceSession.planRanges(table: table.source, keyColumns: table.keyColumns, chunkRows: plannedChunkRows)
             for range in ranges {
                 let chunkID = plans.count
                 table.chunkIDs.append(chunkID)

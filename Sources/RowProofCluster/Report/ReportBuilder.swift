@@ -64,11 +64,12 @@ public struct ReportBuilder: Sendable {
 
     /// Builds the report from every chunk's result.
     public func build(results: [Int: ChunkResultEnvelope]) throws -> ReconReport {
+        let plans = Dictionary(uniqueKeysWithValues: context.planned.plans.map { ($0.chunkID, $0) })
         var tables: [TableReport] = []
         var totals = RowCounts(rowsSource: 0, rowsTarget: 0, matched: 0, changed: 0, missing: 0, extra: 0, duplicateKeys: 0, withinTolerance: 0)
         var errors: [ReportError] = []
         for table in context.planned.tables {
-            let report = try tableReport(table, results: results, errors: &errors)
+            let report = try tableReport(table, plans: plans, results: results, errors: &errors)
             totals.rowsSource += report.counts.rowsSource
             totals.rowsTarget += report.counts.rowsTarget
             totals.matched += report.counts.matched
@@ -101,7 +102,9 @@ public struct ReportBuilder: Sendable {
         })
     }
 
-    private func tableReport(_ table: PlannedTable, results: [Int: ChunkResultEnvelope], errors: inout [ReportError]) throws -> TableReport {
+    private func tableReport(
+        _ table: PlannedTable, plans: [Int: ChunkPlan], results: [Int: ChunkResultEnvelope], errors: inout [ReportError]
+    ) throws -> TableReport {
         let name = "\(table.source)"
         let columnNames = table.strategy == .keys ? table.keyColumns : table.sourceColumns
         var merge = TableMerge(table: table, columnNames: columnNames)
@@ -112,9 +115,9 @@ public struct ReportBuilder: Sendable {
                 continue
             }
             try merge.add(envelope.result, limit: context.differenceLimit)
-            let plan = context.planned.plans[chunkID]
+            let range = plans[chunkID]?.range ?? .all
             chunks.append(RowProofContracts.ChunkDigest(
-                chunkID: chunkID, range: Self.chunkRange(plan.range, keyColumns: table.keyColumns),
+                chunkID: chunkID, range: Self.chunkRange(range, keyColumns: table.keyColumns),
                 source: Self.sideDigest(envelope.result.sourceDigest), target: Self.sideDigest(envelope.result.targetDigest)))
         }
 

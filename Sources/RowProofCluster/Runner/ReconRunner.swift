@@ -137,12 +137,17 @@ public struct ReconRunner: Sendable {
 
         // Sign every chunk as it will be handed out (with this run's snapshots).
         let key = try options.signingKey ?? Ed25519PrivateKey.generate()
-        let signed = try plans.map { plan in
+        let keyID = options.signingKeyID
+        let sign: @Sendable (ChunkPlan) throws -> SignedChunk = { [sourceSnapshot, targetSnapshot] plan in
             var plan = plan
             plan.source.snapshot = sourceSnapshot
             plan.target.snapshot = targetSnapshot
             let (bytes, signature) = try PlanSigner.sign(plan, with: key)
-            return SignedChunk(chunkID: plan.chunkID, plan: plan, bytes: bytes, signature: signature, keyID: options.signingKeyID)
+            return SignedChunk(chunkID: plan.chunkID, plan: plan, bytes: bytes, signature: signature, keyID: keyID)
+        }
+        let signed = try plans.map(sign)
+        let adaptation = job.chunking?.targetChunkSeconds.map {
+            Coordinator.Adaptation(sizer: ChunkSizer(targetSeconds: $0), plannedRows: planner.plannedChunkRows, sign: sign)
         }
 
         // Serve the chunks.
@@ -189,13 +194,20 @@ public struct ReconRunner: Sendable {
         let results: [Int: ChunkResultEnvelope]
         do {
             results = try await coordinator.run(
-                jobID: planned.jobID, chunks: signed.filter { _ in true }, estimatedRows: planned.estimatedRows, loop: loop,
-                logger: logger, progress: progress)
+                jobID: planned.jobID, chunks: signed, estimatedRows: planned.estimatedRows, loop: loop,
+                logger: logger, adaptation: adaptation, progress: progress)
         } catch {
             try? store.finish(jobID: planned.jobID, status: "error: \(error)")
             throw error
         }
         phase(.diff)
+        // Chunk-time adaptation may have merged chunks: the store holds the final plans.
+        if adaptation != nil, let final = try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) {
+            plannedJob.plans = final
+            for index in plannedJob.tables.indices {
+                plannedJob.tables[index].chunkIDs = final.filter { $0.tableIndex == index }.map(\.chunkID)
+            }
+        }
 
         // Merge and write the reports.
         let reportPolicy = options.policy?.rules ?? .standard

@@ -120,6 +120,23 @@ public struct LeaseScheduler: Sendable {
         failureReported(leaseID: leaseID, from: worker, isRetryable: true, message: reason, now: now)
     }
 
+    /// Merges pending chunks that were never handed out into `target`, which must be pending too:
+    /// the absorbed chunks leave the job (their key ranges now belong to `target`).
+    ///
+    /// - Returns: `false`, changing nothing, when any of them is not pending or was already attempted.
+    public mutating func merge(_ absorbed: [Int], into target: Int) -> Bool {
+        for id in [target] + absorbed {
+            guard case .pending(0, _)? = chunks[id] else { return false }
+        }
+        for id in absorbed { chunks[id] = nil }
+        return true
+    }
+
+    /// The chunks not yet handed out that were never attempted, in id order.
+    public var untouchedChunkIDs: [Int] {
+        chunks.compactMap { id, state in if case .pending(0, _) = state { id } else { nil } }.sorted()
+    }
+
     /// Advances the clock: expires overdue leases and silent workers, then hands out work.
     public mutating func tick(now: Double) -> [SchedulerAction] {
         var actions: [SchedulerAction] = []

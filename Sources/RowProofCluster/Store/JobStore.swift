@@ -35,6 +35,10 @@ public protocol JobStore: Sendable {
     /// Records a new job and its chunk plans, atomically.
     func createJob(jobID: String, specSHA256: String, specification: [UInt8], plans: [ChunkPlan]) throws
 
+    /// Replaces chunk `plan.chunkID`'s plan with `plan` and removes the `absorbed` chunks, whose key
+    /// ranges `plan` now covers, atomically (chunk-time adaptation).
+    func mergePlans(jobID: String, into plan: ChunkPlan, absorbing absorbed: [Int]) throws
+
     /// The accepted results of `jobID`, by chunk id.
     func results(jobID: String) throws -> [Int: ChunkResultEnvelope]
 

@@ -54,6 +54,22 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
+    public func mergePlans(jobID: String, into plan: ChunkPlan, absorbing absorbed: [Int]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes = Array(try encoder.encode(plan))
+        try database.withLock { database in
+            try database.transaction {
+                try database.query("UPDATE chunks SET plan = ? WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
+                                   [.blob(bytes), .text(jobID), .integer(Int64(plan.chunkID))])
+                for id in absorbed {
+                    try database.query("DELETE FROM chunks WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
+                                       [.text(jobID), .integer(Int64(id))])
+                }
+            }
+        }
+    }
+
     public func results(jobID: String) throws -> [Int: ChunkResultEnvelope] {
         try database.withLock { database in
             var results: [Int: ChunkResultEnvelope] = [:]

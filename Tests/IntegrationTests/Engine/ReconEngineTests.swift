@@ -145,3 +145,27 @@ struct ReconEngineTests {
         #expect(outputs.contains { $0.contains("resumed:") })
     }
 }
+
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct ChunkTimeAdaptationTests {
+    @Test(.timeLimit(.minutes(3)))
+    func chunksGrowTowardTheTargetTimeAndTheReportStaysExact() async throws {
+        let fixture = try EngineFixture()
+        var job = fixture.job(name: "adaptive", chunkRows: 100)
+        // A long target: after the first chunks of a table, its remaining small chunks are merged.
+        job.chunking = ChunkingOptions(chunkRows: 100, targetChunkSeconds: 600)
+        let report = try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("adaptive"))
+        let orders = try #require(report.tables.first { $0.sourceTable == "public.orders" })
+        #expect(orders.chunks.count < 35, "orders kept \(orders.chunks.count) chunks of ~100 rows; none were merged")
+        #expect(orders.chunks.reduce(0) { $0 + $1.source.count } == orders.counts.rowsSource)
+        for table in report.tables {
+            let expected = try #require(EngineFixture.expected[table.sourceTable])
+            #expect(table.counts.changed == expected.changed && table.counts.missing == expected.missing
+                    && table.counts.extra == expected.extra && table.counts.duplicateKeys == expected.duplicates, "\(table.sourceTable)")
+        }
+        // Merged chunks tile the key range: each one starts where the previous ended.
+        for (previous, next) in zip(orders.chunks, orders.chunks.dropFirst()) {
+            #expect(previous.range.upper == next.range.lower)
+        }
+    }
+}
