@@ -4,11 +4,11 @@ import Synchronization
 import Testing
 
 @Suite struct SocketLoopTests {
-    /// Waits for the next inbound message, or nil after `seconds`.
-    static func next(_ loop: SocketLoop, within seconds: Double) async -> [[UInt8]]? {
+    /// Waits for the next message of `stream`, or nil after `seconds`.
+    static func next(_ stream: AsyncStream<[[UInt8]]>, within seconds: Double) async -> [[UInt8]]? {
         await withTaskGroup(of: [[UInt8]]?.self) { group in
             group.addTask {
-                var iterator = loop.inbound.makeAsyncIterator()
+                var iterator = stream.makeAsyncIterator()
                 return await iterator.next()
             }
             group.addTask {
@@ -26,6 +26,8 @@ import Testing
         let context = try ZMQContext()
         let router = try SocketLoop(context: context, type: .router, attachment: .bind("tcp://127.0.0.1:*"))
         let dealer = try SocketLoop(context: context, type: .dealer, attachment: .connect(router.endpoint), identity: Array("w-1".utf8))
+        let routerMessages = router.messages()
+        let dealerMessages = dealer.messages()
         defer {
             dealer.shutdown()
             router.shutdown()
@@ -33,10 +35,10 @@ import Testing
         }
         let frame = WireCodec.encode(.ready(Ready(workerID: "w-1", credits: 1)))
         dealer.send([frame])
-        let request = try #require(await Self.next(router, within: 5))
+        let request = try #require(await Self.next(routerMessages, within: 5))
         #expect(request == [Array("w-1".utf8), frame])
         router.send([request[0], WireCodec.encode(.shutdown(reason: "done"))])
-        let reply = try #require(await Self.next(dealer, within: 5))
+        let reply = try #require(await Self.next(dealerMessages, within: 5))
         #expect(try WireCodec.decode(reply[0]) == .shutdown(reason: "done"))
     }
 
@@ -66,11 +68,12 @@ import Testing
             router.shutdown()
             context.terminate()
         }
+        let routerMessages = router.messages()
         bad.send([Array("from stranger".utf8)])
         good.send([Array("from trusted".utf8)])
-        let first = try #require(await Self.next(router, within: 5))
+        let first = try #require(await Self.next(routerMessages, within: 5))
         #expect(first == [Array("good".utf8), Array("from trusted".utf8)])
-        #expect(await Self.next(router, within: 0.5) == nil)
+        #expect(await Self.next(routerMessages, within: 0.5) == nil)
         let seen = decisions.withLock { $0 }
         #expect(seen.contains { $0.0 == trusted.publicKey && $0.1 })
         #expect(seen.contains { $0.0 == stranger.publicKey && !$0.1 })

@@ -150,9 +150,10 @@ public struct Coordinator: Sendable {
                 workers: scheduler.knownWorkers.count, elapsedSeconds: Date().timeIntervalSince(started)))
         }
 
+        let inbound = loop.messages()
         let (events, continuation) = AsyncStream.makeStream(of: CoordinatorEvent.self)
         let forwarder = Task {
-            for await frames in loop.inbound { continuation.yield(.frames(frames)) }
+            for await frames in inbound { continuation.yield(.frames(frames)) }
             continuation.finish()
         }
         let ticker = Task {

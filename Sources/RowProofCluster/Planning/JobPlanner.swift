@@ -49,10 +49,7 @@ public struct JobPlanner: Sendable {
 
     /// Plans the job. Blocking: run it off the cooperative pool.
     public func plan() throws -> PlannedJob {
-        if job.recheck?.enabled == true {
-            throw PlanningError("recheck (re-reading differing keys after a delay) is not supported yet",
-                                hint: "remove recheck from the job, or run the job again after the delay and compare the reports")
-        }
+
         let specification = try Self.specificationBytes(of: job)
         let specSHA = SHA256.hexDigest(specification)
         let jobID = "\(Self.slug(job.name))-\(specSHA.prefix(12))"

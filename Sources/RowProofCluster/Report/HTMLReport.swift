@@ -53,6 +53,17 @@ public enum HTMLReport {
         out += "<p>\(c.rowsSource) source rows, \(c.rowsTarget) target rows: \(c.matched) matched, \(c.changed) changed, \(c.missing) missing, "
         out += "\(c.extra) extra, \(c.duplicateKeys) duplicate keys, \(c.withinTolerance) within tolerance.</p>"
 
+        if let recheck = table.recheck {
+            out += "<p class=\"note\">Re-checked \(recheck.chunks) chunks after \(Int(recheck.delaySeconds)) s: <b>\(recheck.inFlight) in flight</b> "
+            out += "(gone on re-check), <b>\(recheck.persistent) persistent</b>; the counts above are the re-check's."
+            if !recheck.inFlightKeys.isEmpty {
+                let keys = recheck.inFlightKeys.prefix(20).map { key in
+                    key.sorted { $0.key < $1.key }.map { "\($0.key)=\(MarkdownReport.text($0.value))" }.joined(separator: ", ")
+                }
+                out += " In flight: <code>" + e(keys.joined(separator: "; ")) + "</code>"
+            }
+            out += "</p>"
+        }
         out += "<h3>Where along the key range</h3><div class=\"map\">"
         for chunk in table.chunks {
             let title = "chunk \(chunk.chunkID): \(rangeText(chunk.range)) — source \(chunk.source.count) rows, target \(chunk.target.count) rows"

@@ -39,6 +39,11 @@ public enum MarkdownReport {
                 out.append("")
                 out.append("> `\(table.sourceTable)`: guarantee **\(table.guarantee.rawValue)** — " + explanation(table.guarantee))
             }
+            if let recheck = table.recheck {
+                out.append("")
+                out.append("> `\(table.sourceTable)`: re-checked \(recheck.chunks) chunks after \(Int(recheck.delaySeconds)) s — "
+                    + "**\(recheck.inFlight) in flight** (gone on re-check), **\(recheck.persistent) persistent**. Counts above are the re-check's.")
+            }
             let mismatched = table.columns.filter { $0.mismatches > 0 }
             if !mismatched.isEmpty {
                 out.append("")

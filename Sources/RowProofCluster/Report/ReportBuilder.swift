@@ -31,12 +31,16 @@ public struct ReportBuilder: Sendable {
         public var snapshot: SnapshotPair?
         /// Differences of each kind kept per table.
         public var differenceLimit: Int
+        /// Re-check summaries by table index (live migrations).
+        public var recheck: [Int: RecheckSummary]
 
         /// Creates a context.
         public init(
             job: ReconJob, planned: PlannedJob, policy: ReportPolicy, policySHA256: String, hashingSpecSHA256: String,
-            startedAt: String, finishedAt: String, timings: [PhaseTiming], snapshot: SnapshotPair?, differenceLimit: Int = 100
+            startedAt: String, finishedAt: String, timings: [PhaseTiming], snapshot: SnapshotPair?, differenceLimit: Int = 100,
+            recheck: [Int: RecheckSummary] = [:]
         ) {
+            self.recheck = recheck
             self.job = job
             self.planned = planned
             self.policy = policy
@@ -168,7 +172,7 @@ public struct ReportBuilder: Sendable {
                 target: Self.aggregates(merge.targetAggregate, redact: redactionCheck(table: name))),
             differences: merge.differences.map { sample($0, table: name) },
             differencesTruncated: merge.truncated, chunks: chunks,
-            severity: RowProofContracts.Severity(highest ?? .info), verdict: verdict
+            severity: RowProofContracts.Severity(highest ?? .info), verdict: verdict, recheck: context.recheck[table.index]
         )
     }
 

@@ -48,6 +48,12 @@ public final class LocalFleet: Sendable {
             Thread.sleep(forTimeInterval: 0.05)
         }
         for process in processes where process.isRunning { process.terminate() }
+        // A worker that ignores SIGTERM (signal masks can be inherited) is killed after 2 s.
+        let killDeadline = Date().addingTimeInterval(2)
+        while processes.contains(where: \.isRunning) && Date() < killDeadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
         for process in processes { process.waitUntilExit() }
     }
 }

@@ -138,12 +138,15 @@ public struct ReconRunner: Sendable {
         // Sign every chunk as it will be handed out (with this run's snapshots).
         let key = try options.signingKey ?? Ed25519PrivateKey.generate()
         let keyID = options.signingKeyID
+        let signLive: @Sendable (ChunkPlan) throws -> SignedChunk = { plan in
+            let (bytes, signature) = try PlanSigner.sign(plan, with: key)
+            return SignedChunk(chunkID: plan.chunkID, plan: plan, bytes: bytes, signature: signature, keyID: keyID)
+        }
         let sign: @Sendable (ChunkPlan) throws -> SignedChunk = { [sourceSnapshot, targetSnapshot] plan in
             var plan = plan
             plan.source.snapshot = sourceSnapshot
             plan.target.snapshot = targetSnapshot
-            let (bytes, signature) = try PlanSigner.sign(plan, with: key)
-            return SignedChunk(chunkID: plan.chunkID, plan: plan, bytes: bytes, signature: signature, keyID: keyID)
+            return try signLive(plan)
         }
         let signed = try plans.map(sign)
         let adaptation = job.chunking?.targetChunkSeconds.map {
@@ -167,6 +170,8 @@ public struct ReconRunner: Sendable {
         }
         let fleetBox = FleetBox()
         configuration.fleetCheck = { fleetBox.fleet?.allExited() }
+        let recheckDelay = job.recheck.flatMap { $0.enabled ? Double($0.delaySeconds ?? 60) : nil }
+        configuration.shutdownWorkersAtEnd = recheckDelay == nil
         let coordinator = Coordinator(configuration: configuration, store: store)
         let loop = try coordinator.bind(context: context)
         defer { loop.shutdown() }
@@ -191,7 +196,7 @@ public struct ReconRunner: Sendable {
             fleetBox.fleet = fleet
         }
         defer { fleet?.stop() }
-        let results: [Int: ChunkResultEnvelope]
+        var results: [Int: ChunkResultEnvelope]
         do {
             results = try await coordinator.run(
                 jobID: planned.jobID, chunks: signed, estimatedRows: planned.estimatedRows, loop: loop,
@@ -201,6 +206,16 @@ public struct ReconRunner: Sendable {
             throw error
         }
         phase(.diff)
+        var recheckSummaries: [Int: RecheckSummary] = [:]
+        if let recheckDelay {
+            var recheckConfiguration = configuration
+            recheckConfiguration.shutdownWorkersAtEnd = true
+            recheckSummaries = try await Recheck(
+                jobID: planned.jobID, specSHA256: planned.specSHA256, delaySeconds: recheckDelay, store: store,
+                coordinator: Coordinator(configuration: recheckConfiguration, store: store), loop: loop, logger: logger
+            ).run(results: &results, plans: try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) ?? plans, signLive: signLive)
+            phase(.recheck)
+        }
         // Chunk-time adaptation may have merged chunks: the store holds the final plans.
         if adaptation != nil, let final = try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) {
             plannedJob.plans = final
@@ -216,7 +231,7 @@ public struct ReconRunner: Sendable {
             hashingSpecSHA256: HashingSpec.sha256, startedAt: ISO8601DateFormatter().string(from: startedAt),
             finishedAt: ISO8601DateFormatter().string(from: Date()), timings: timings,
             snapshot: snapshots.source == nil && snapshots.target == nil ? nil : snapshots,
-            differenceLimit: options.planning.differenceLimit))
+            differenceLimit: options.planning.differenceLimit, recheck: recheckSummaries))
         var report = try builder.build(results: results)
         phase(.merge)
         report.timings = timings

@@ -71,6 +71,7 @@ public struct WorkerService: Sendable {
             context.terminate()
         }
         let state = WorkerState()
+        let inbound = loop.messages()
         loop.send([WireCodec.encode(.ready(Ready(workerID: configuration.workerID, credits: 1)))])
         logger.info("worker.connected", metadata: ["endpoint": "\(configuration.endpoint)"])
 
@@ -96,7 +97,7 @@ public struct WorkerService: Sendable {
                 }
             }
             group.addTask {
-                for await frames in loop.inbound {
+                for await frames in inbound {
                     guard let frame = frames.last else { continue }
                     state.touchCoordinator()
                     let message: WireMessage

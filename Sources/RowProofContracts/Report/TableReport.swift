@@ -24,13 +24,17 @@ public struct TableReport: ContractModel {
     public var severity: Severity
     /// The table's verdict.
     public var verdict: Verdict
+    /// What the re-check of differing chunks showed, when the job asked for one.
+    public var recheck: RecheckSummary?
 
     /// Creates a table result.
     public init(
         sourceTable: String, targetTable: String, strategy: ReconStrategy, guarantee: Guarantee, counts: RowCounts,
         columns: [ColumnMismatch], aggregates: AggregateSides, differences: [DifferenceSample],
-        differencesTruncated: Bool, chunks: [ChunkDigest], severity: Severity, verdict: Verdict
+        differencesTruncated: Bool, chunks: [ChunkDigest], severity: Severity, verdict: Verdict,
+        recheck: RecheckSummary? = nil
     ) {
+        self.recheck = recheck
         self.sourceTable = sourceTable
         self.targetTable = targetTable
         self.strategy = strategy
@@ -50,7 +54,7 @@ public struct TableReport: ContractModel {
         case targetTable = "target_table"
         case strategy, guarantee, counts, columns, aggregates, differences
         case differencesTruncated = "differences_truncated"
-        case chunks, severity, verdict
+        case chunks, severity, verdict, recheck
     }
 
     public func validate(at path: ContractPath) throws(ContractError) {
@@ -62,6 +66,7 @@ public struct TableReport: ContractModel {
         try aggregates.validate(at: path["aggregates"])
         try differences.validateEach(at: path["differences"])
         try chunks.validateEach(at: path["chunks"])
+        if let recheck { try recheck.validate(at: path["recheck"]) }
         try path["chunks"].checkUnique(chunks.map(\.chunkID)) { "chunk_id \($0)" }
         if !chunks.isEmpty {
             let source = chunks.reduce(0) { $0 + $1.source.count }

@@ -17,8 +17,17 @@ public final class SocketLoop: Sendable {
         case connect(String)
     }
 
-    /// Multipart messages as they arrive (a ROUTER's first frame is the peer's identity).
-    public let inbound: AsyncStream<[[UInt8]]>
+    /// Starts a new stream of the multipart messages that arrive from now on (a ROUTER's first frame
+    /// is the peer's identity); the previous stream, if any, ends. One consumer at a time: a job
+    /// phase takes the stream, and the next phase takes a new one.
+    public func messages() -> AsyncStream<[[UInt8]]> {
+        let (stream, continuation) = AsyncStream.makeStream(of: [[UInt8]].self, bufferingPolicy: .unbounded)
+        shared.sink.withLock { sink in
+            sink?.finish()
+            sink = continuation
+        }
+        return stream
+    }
     /// The endpoint the socket is attached to, with a bound port resolved.
     public let endpoint: String
 
@@ -39,8 +48,6 @@ public final class SocketLoop: Sendable {
         limits: WireLimits = .standard,
         onAuthentication: @escaping @Sendable (String, Bool) -> Void = { _, _ in }
     ) throws(WireError) {
-        let (stream, continuation) = AsyncStream.makeStream(of: [[UInt8]].self, bufferingPolicy: .unbounded)
-        inbound = stream
         let startup = Mutex<Result<String, WireError>?>(nil)
         let started = DispatchSemaphore(value: 0)
         let shared = self.shared
@@ -48,7 +55,7 @@ public final class SocketLoop: Sendable {
 
         let thread = Thread {
             defer {
-                continuation.finish()
+                shared.sink.withLock { $0?.finish() }
                 finished.signal()
             }
             let socket: ZMQSocket
@@ -82,7 +89,7 @@ public final class SocketLoop: Sendable {
                 socket.close()
                 zap = nil
             }
-            Self.run(socket: socket, zap: zap, shared: shared, continuation: continuation)
+            Self.run(socket: socket, zap: zap, shared: shared)
         }
         thread.name = "rowproof-zmq"
         thread.start()
@@ -112,8 +119,7 @@ public final class SocketLoop: Sendable {
     private static func run(
         socket: ZMQSocket,
         zap: ZAPHandler?,
-        shared: LoopState,
-        continuation: AsyncStream<[[UInt8]]>.Continuation
+        shared: LoopState
     ) {
         var items = [zmq_pollitem_t(socket: socket.rawHandle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)]
         if let zap { items.append(zmq_pollitem_t(socket: zap.rawSocket, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)) }
@@ -137,7 +143,7 @@ public final class SocketLoop: Sendable {
                 // Drain what is queued, bounded so outbound traffic keeps flowing under load.
                 for _ in 0..<256 {
                     guard let message = try? socket.receive(timeoutMilliseconds: 0) else { break }
-                    continuation.yield(message)
+                    shared.sink.withLock { _ = $0?.yield(message) }
                 }
             }
         }
@@ -149,4 +155,6 @@ public final class SocketLoop: Sendable {
 final class LoopState: Sendable {
     let outbox = Mutex<[[[UInt8]]]>([])
     let stopped = Atomic<Bool>(false)
+    /// Where inbound messages go; messages that arrive while no stream is taken are dropped.
+    let sink = Mutex<AsyncStream<[[UInt8]]>.Continuation?>(nil)
 }

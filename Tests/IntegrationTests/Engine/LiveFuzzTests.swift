@@ -89,7 +89,7 @@ struct LiveFuzzTests {
             if worker.isRunning { worker.terminate() }
             worker.waitUntilExit()
         }
-        var iterator = router.inbound.makeAsyncIterator()
+        var iterator = router.messages().makeAsyncIterator()
         let hello = try #require(await iterator.next())
         let identity = hello[0]
         for frame in Self.fuzzedFrames(count: 50_000, seed: 11) { router.send([identity, frame]) }

@@ -2,6 +2,7 @@ import Foundation
 import RowProofCluster
 import RowProofContracts
 import RowProofCrypto
+import RowProofSources
 import RowProofTestSupport
 import RowProofWire
 import Synchronization
@@ -167,5 +168,38 @@ struct ChunkTimeAdaptationTests {
         for (previous, next) in zip(orders.chunks, orders.chunks.dropFirst()) {
             #expect(previous.range.upper == next.range.lower)
         }
+    }
+}
+
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct RecheckTests {
+    @Test(.timeLimit(.minutes(3)))
+    func differencesFixedDuringTheDelayAreInFlightTheRestPersistent() async throws {
+        let fixture = try EngineFixture()
+        var job = fixture.job(name: "recheck")
+        job.recheck = RecheckOptions(enabled: true, delaySeconds: 2)
+        // Replication "catches up" during the delay: the five NULL-vs-'' notes are fixed on the target
+        // once the first read's snapshot is taken (the endpoint is announced after it), before the re-check.
+        let targetURL = fixture.target.url
+        let fixed = DispatchSemaphore(value: 0)
+        let report = try await EngineFixture.run(
+            job, workers: 2, output: EngineFixture.temporaryFolder("recheck"),
+            onEndpoint: { _ in
+                Thread {
+                    defer { fixed.signal() }
+                    guard let writer = try? PostgresConnection(conninfo: targetURL, redactedTarget: "target") else { return }
+                    _ = try? writer.query("UPDATE orders SET note = NULL WHERE id % 800 = 21")
+                }.start()
+            })
+        fixed.wait()
+        let orders = try #require(report.tables.first { $0.sourceTable == "public.orders" })
+        let recheck = try #require(orders.recheck)
+        #expect(recheck.inFlight == 5)
+        #expect(recheck.persistent == 40)                  // 20 amounts + 10 missing + 10 extra
+        #expect(orders.counts.changed == 20)               // the report shows what persists
+        #expect(recheck.inFlightKeys.count == 5)
+        #expect(recheck.inFlightKeys.contains { $0["id"] == .string("21") })
+        let products = try #require(report.tables.first { $0.sourceTable == "public.products" })
+        #expect(products.recheck?.inFlight == 0 && products.recheck?.persistent == 2)
     }
 }
