@@ -51,6 +51,9 @@ extension RowProofCommand {
         @Option(name: .customLong("curve-allow"), help: "File of worker CURVE public keys allowed to connect, one per line (with --curve-keys).")
         var curveAllow: String?
 
+        @Option(help: "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof).")
+        var store: String?
+
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
@@ -93,7 +96,7 @@ extension RowProofCommand {
             var planning = JobPlanner.Defaults()
             if let rows = reconJob.chunking?.chunkRows { planning.chunkRows = rows }
             var options = ReconRunner.Options(
-                outputDirectory: URL(fileURLWithPath: reconJob.outputDir ?? output), workers: workers,
+                outputDirectory: URL(fileURLWithPath: reconJob.outputDir ?? output), storePath: store, workers: workers,
                 workerExecutable: RunReport.selfExecutable, bind: bind, signingKey: key, signingKeyID: keyID,
                 scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? reconJob.policy.map { RunReport.path($0, relativeTo: job) }))
             options.security = security

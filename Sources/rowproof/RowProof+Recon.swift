@@ -73,6 +73,9 @@ extension RowProofCommand {
         @Flag(name: .customLong("no-snapshot"), help: "Do not export Postgres snapshots (chunks then read at different instants).")
         var noSnapshot = false
 
+        @Option(help: "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof).")
+        var store: String?
+
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
@@ -129,7 +132,7 @@ extension RowProofCommand {
             if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
             var options = ReconRunner.Options(
-                outputDirectory: URL(fileURLWithPath: job.outputDir ?? output), workers: job.workers ?? workers,
+                outputDirectory: URL(fileURLWithPath: job.outputDir ?? output), storePath: store, workers: job.workers ?? workers,
                 workerExecutable: RunReport.selfExecutable, bind: bind, useSnapshots: !noSnapshot,
                 scheduling: scheduling, planning: planning,
                 policy: try RunReport.loadPolicy(policy ?? job.policy.map { RunReport.path($0, relativeTo: self.job) }))

@@ -13,7 +13,7 @@ public struct ReconRunner: Sendable {
     public struct Options: Sendable {
         /// Folder for the reports and (by default) the job store.
         public var outputDirectory: URL
-        /// Job store path (default: `<output>/rowproof-jobs.sqlite`).
+        /// Job store: a SQLite file path (default: `<output>/rowproof-jobs.sqlite`) or a Postgres URL.
         public var storePath: String?
         /// Local worker processes to start (0: only external workers).
         public var workers: Int
@@ -98,7 +98,7 @@ public struct ReconRunner: Sendable {
         let planner = JobPlanner(job: job, defaults: options.planning)
         let planned = try await Self.onThread { try planner.plan() }
         phase(.plan)
-        let store = try SQLiteJobStore(path: options.storePath ?? options.outputDirectory.appendingPathComponent("rowproof-jobs.sqlite").path)
+        let store: any JobStore = try Self.openStore(options.storePath ?? options.outputDirectory.appendingPathComponent("rowproof-jobs.sqlite").path)
         let plans: [ChunkPlan]
         if let stored = try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) {
             plans = stored
@@ -238,6 +238,12 @@ public struct ReconRunner: Sendable {
         let files = try ReportWriter.write(report, to: options.outputDirectory)
         try store.finish(jobID: planned.jobID, status: report.verdict.rawValue)
         return Outcome(report: report, files: files, resumedChunks: resumed)
+    }
+
+    /// The job store at `location`: a Postgres URL or conninfo, else a SQLite file path.
+    static func openStore(_ location: String) throws -> any JobStore {
+        if SourceAccessKind.isPostgres(location) { return try PostgresJobStore(url: location) }
+        return try SQLiteJobStore(path: location.hasPrefix("sqlite://") ? String(location.dropFirst("sqlite://".count)) : location)
     }
 
     /// Runs blocking work on a new thread and awaits its result.

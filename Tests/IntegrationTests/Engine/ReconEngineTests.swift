@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RowProofCluster
 import RowProofContracts
 import RowProofCrypto
@@ -201,5 +202,31 @@ struct RecheckTests {
         #expect(recheck.inFlightKeys.contains { $0["id"] == .string("21") })
         let products = try #require(report.tables.first { $0.sourceTable == "public.products" })
         #expect(products.recheck?.inFlight == 0 && products.recheck?.persistent == 2)
+    }
+}
+
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct PostgresJobStoreTests {
+    @Test(.timeLimit(.minutes(3)))
+    func aJobStoredInPostgresGivesTheSameReportAndResumes() async throws {
+        let fixture = try EngineFixture()
+        let storeDatabase = try TestDatabase("jobstore")
+        let job = fixture.job(name: "pg-store")
+        let baseline = try EngineFixture.normalized(try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("pg-base")))
+        func run() async throws -> ReconRunner.Outcome {
+            let options = ReconRunner.Options(
+                outputDirectory: EngineFixture.temporaryFolder("pg-store"), storePath: storeDatabase.url, workers: 2,
+                workerExecutable: TestEnvironment.rowproofExecutable, planning: .init(chunkRows: 700))
+            return try await ReconRunner(job: job, options: options).run(logger: Logger(label: "pg-store"))
+        }
+        let first = try await run()
+        #expect(first.resumedChunks == 0)
+        #expect(try EngineFixture.normalized(first.report) == baseline)
+        let stored = try storeDatabase.writer().query("SELECT count(*) FROM rowproof.chunks WHERE result IS NOT NULL")
+        #expect(Int(stored.first?.first.flatMap { $0 } ?? "0") == first.report.tables.reduce(0) { $0 + $1.chunks.count })
+        // The same job again: every chunk is already done, nothing is read again.
+        let second = try await run()
+        #expect(second.resumedChunks == first.report.tables.reduce(0) { $0 + $1.chunks.count })
+        #expect(try EngineFixture.normalized(second.report) == baseline)
     }
 }
