@@ -230,3 +230,33 @@ struct PostgresJobStoreTests {
         #expect(try EngineFixture.normalized(second.report) == baseline)
     }
 }
+
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct StrategyTests {
+    @Test(.timeLimit(.minutes(3)))
+    func keysAggregateAndSampleStrategiesReportWhatTheyCanProve() async throws {
+        let fixture = try EngineFixture()
+        let job = ReconJob(
+            name: "strategies", source: ConnectionEndpoint(url: fixture.source.url), target: ConnectionEndpoint(url: fixture.target.url),
+            tables: [
+                TableSelection(source: "public.orders", strategy: .keys),
+                TableSelection(source: "public.prices", strategy: .aggregate),
+                TableSelection(source: "public.line_items", strategy: .sample),
+            ],
+            sampling: SamplingParameters(modulus: 1, threshold: 1))  // K = M: the sample is every row
+        let report = try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("strategies"))
+        let orders = try #require(report.tables.first { $0.sourceTable == "public.orders" })
+        #expect(orders.guarantee == .keysOnly)
+        #expect(orders.counts.missing == 10 && orders.counts.extra == 10 && orders.counts.changed == 0)
+        let prices = try #require(report.tables.first { $0.sourceTable == "public.prices" })
+        #expect(prices.guarantee == .aggregate)
+        #expect(prices.counts.rowsSource == 300 && prices.counts.rowsTarget == 300)
+        #expect(prices.verdict == .fail)  // the rounded values change the exact sum of `value`
+        let value = try #require(prices.aggregates.source.first { $0.column == "value" })
+        let rounded = try #require(prices.aggregates.target.first { $0.column == "value" })
+        #expect(value.sum != rounded.sum)
+        let lines = try #require(report.tables.first { $0.sourceTable == "public.line_items" })
+        #expect(lines.guarantee == .sample)
+        #expect(lines.counts.changed == 2 && lines.counts.missing == 1)
+    }
+}
