@@ -2,17 +2,21 @@ import RowProofCore
 
 /// Passes rows through while folding them into the side's column aggregates and sample digest;
 /// with `onlySampled`, passes on only the rows the deterministic sample selects.
-struct TappedRowStream<Base: RowStream>: RowStream {
-    var base: Base
-    let sampler: Sampler
+///
+/// Concrete over ``PipedRowStream`` (not generic over its base) so the worker's per-row path is
+/// compiled for exactly the types it runs, and each key is hashed once, through the stream's own
+/// reusable SHA-256 context.
+struct TappedRowStream: RowStream {
+    var base: PipedRowStream
+    let sampler: KeySampler
     let onlySampled: Bool
     let aggregates: Bool
     var aggregate: TableAggregate
     var sample = ChunkDigestBuilder()
 
-    init(base: Base, sampler: Sampler, onlySampled: Bool, aggregates: Bool, columnNames: [String]) {
+    init(base: PipedRowStream, sampler: Sampler, onlySampled: Bool, aggregates: Bool, columnNames: [String]) {
         self.base = base
-        self.sampler = sampler
+        self.sampler = KeySampler(sampler)
         self.onlySampled = onlySampled
         self.aggregates = aggregates
         self.aggregate = TableAggregate(columnNames: columnNames)

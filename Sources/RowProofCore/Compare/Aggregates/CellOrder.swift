@@ -84,10 +84,21 @@ enum CellOrder {
         p.firstIndex(of: UInt8(ascii: ".")) ?? p.count
     }
 
+    /// memcmp order, a shorter prefix first; eight bytes at a time.
     private static func bytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let common = min(a.count, b.count)
-        for index in 0..<common where a[index] != b[index] {
-            return a[index] < b[index] ? -1 : 1
+        var index = 0
+        while index + 8 <= common {
+            let x = a.loadUnaligned(fromByteOffset: index, as: UInt64.self).bigEndian
+            let y = b.loadUnaligned(fromByteOffset: index, as: UInt64.self).bigEndian
+            if x != y { return x < y ? -1 : 1 }
+            index += 8
+        }
+        while index < common {
+            let x = a.load(fromByteOffset: index, as: UInt8.self)
+            let y = b.load(fromByteOffset: index, as: UInt8.self)
+            if x != y { return x < y ? -1 : 1 }
+            index += 1
         }
         return sign(a.count, b.count)
     }

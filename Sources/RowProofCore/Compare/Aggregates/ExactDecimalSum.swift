@@ -32,11 +32,15 @@ public struct ExactDecimalSum: Sendable, Equatable, Codable, CustomStringConvert
         if valueScale > scale { rescale(to: valueScale) }
         var value = unscaled
         if valueScale < scale {
+            // One multiplication by 10^gap overflows exactly when multiplying by 10 gap times would.
+            let gap = Int(scale - valueScale)
             var overflowed = false
-            for _ in 0..<Int(scale - valueScale) {
-                let (next, overflow) = value.multipliedReportingOverflow(by: 10)
-                if overflow { overflowed = true; break }
-                value = next
+            if gap < DecimalDigits.powersOfTen.count {
+                let (next, overflow) = value.multipliedReportingOverflow(by: Int128(DecimalDigits.powersOfTen[gap]))
+                overflowed = overflow
+                if !overflow { value = next }
+            } else {
+                overflowed = value != 0
             }
             if overflowed {
                 var wide = WideInteger(unscaled)
@@ -52,6 +56,20 @@ public struct ExactDecimalSum: Sendable, Equatable, Codable, CustomStringConvert
         } else {
             pending = sum
         }
+    }
+
+    /// Adds a decimal read by the aggregates' fast path: one addition when its scale is the
+    /// running scale, otherwise as ``add(unscaled:scale:)``.
+    @inline(__always)
+    mutating func add(small value: SmallDecimal) {
+        if value.scale == scale {
+            let (sum, overflow) = pending.addingReportingOverflow(Int128(value.unscaled))
+            if !overflow {
+                pending = sum
+                return
+            }
+        }
+        add(unscaled: Int128(value.unscaled), scale: value.scale)
     }
 
     /// Adds another sum (of another chunk of the same column).

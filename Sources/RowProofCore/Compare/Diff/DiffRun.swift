@@ -1,4 +1,5 @@
 /// The mutable state of one comparison: counts, kept samples, and the tolerance evaluator.
+@usableFromInline
 struct DiffRun {
     private let configuration: DiffConfiguration
     private var evaluator: ToleranceEvaluator
@@ -8,14 +9,17 @@ struct DiffRun {
     private var matched = 0
     private var samples: [DifferenceKind: [RowDifference]] = [:]
 
+    @usableFromInline
     init(configuration: DiffConfiguration) throws {
         self.configuration = configuration
         self.evaluator = try ToleranceEvaluator(policy: configuration.tolerance, columnNames: configuration.columnNames)
     }
 
+    @usableFromInline
     mutating func recordMatch() { matched += 1 }
 
     /// Counts `difference`, keeps it if its kind is under the sample limit, and hands it to `sink`.
+    @usableFromInline
     mutating func report<Sink: DifferenceSink>(_ difference: RowDifference, to sink: inout Sink) throws {
         let kind = difference.kind
         counts[kind, default: 0] += 1
@@ -32,6 +36,7 @@ struct DiffRun {
     ///
     /// - Throws: ``CompareError`` when a row is malformed, has the wrong column count, or both
     ///   rows have identical bytes (so one hash is wrong).
+    @usableFromInline
     mutating func classify(
         source: CanonicalRow,
         sourcePosition: Int,
@@ -75,6 +80,7 @@ struct DiffRun {
     }
 
     /// Builds the summary from the counts and both cursors.
+    @usableFromInline
     func finish<Source: RowStream, Target: RowStream>(
         source: StreamCursor<Source>,
         target: StreamCursor<Target>

@@ -34,6 +34,10 @@ public struct MergeDiffer: Sendable {
     /// - Returns: Counts, the first differences of each kind, digests and checks.
     /// - Throws: ``CompareError`` for unsorted input or malformed rows (naming side, position and
     ///   key), or whatever a stream or the sink throws.
+    ///
+    /// Inlinable so a caller in another module gets a copy specialized for its stream types: the
+    /// per-row loop then runs without generic metadata lookups or witness-table calls.
+    @inlinable
     public func diff<Source: RowStream, Target: RowStream, Sink: DifferenceSink>(
         source: inout Source,
         target: inout Target,
@@ -86,7 +90,8 @@ public struct MergeDiffer: Sendable {
     }
 
     /// Moves `cursor` to its next key, reporting the duplicates it passes.
-    private func step<Stream: RowStream, Sink: DifferenceSink>(
+    @inlinable
+    func step<Stream: RowStream, Sink: DifferenceSink>(
         _ cursor: inout StreamCursor<Stream>,
         run: inout DiffRun,
         sink: inout Sink

@@ -1,17 +1,19 @@
 /// One side of the merge-join: the current row, its position, and the checks every row passes
 /// on the way in (ascending key order, duplicate keys), plus the side's digest and row count.
+@usableFromInline
 struct StreamCursor<Stream: RowStream> {
-    let side: DiffSide
+    @usableFromInline let side: DiffSide
     /// The stream being read; handed back to the caller when the comparison ends.
-    var stream: Stream
+    @usableFromInline var stream: Stream
     /// The row under the cursor; `nil` once the stream is exhausted.
-    private(set) var current: CanonicalRow?
+    @usableFromInline private(set) var current: CanonicalRow?
     /// The 0-based position of ``current`` in the stream.
-    private(set) var currentPosition = -1
+    @usableFromInline private(set) var currentPosition = -1
     /// Rows read so far, duplicates included.
-    private(set) var rowsRead = 0
-    private(set) var digest = ChunkDigestBuilder()
+    @usableFromInline private(set) var rowsRead = 0
+    @usableFromInline private(set) var digest = ChunkDigestBuilder()
 
+    @inlinable
     init(side: DiffSide, stream: Stream) {
         self.side = side
         self.stream = stream
@@ -23,24 +25,23 @@ struct StreamCursor<Stream: RowStream> {
     ///
     /// - Throws: ``CompareError/Code-swift.struct/unsortedInput`` for a key smaller than the
     ///   current one; errors from the stream.
+    @inlinable
     mutating func advance() throws -> DuplicateKeyRow? {
-        let previous = current
-        let previousPosition = currentPosition
         if let row = try stream.next() {
             let position = rowsRead
             rowsRead += 1
-            digest.add(row.hash)
-            if let previous {
+            digest.add(rowHash: row.hash)
+            if let previous = current {
                 let order = CanonicalRow.compareKeys(row.key, previous.key)
                 if order < 0 {
-                    throw unsorted(row: row, position: position, previous: previous, previousPosition: previousPosition)
+                    throw unsorted(row: row, position: position, previous: previous, previousPosition: currentPosition)
                 }
                 if order == 0 {
                     return DuplicateKeyRow(
                         side: side,
                         key: row.key,
                         position: position,
-                        firstPosition: previousPosition,
+                        firstPosition: currentPosition,
                         hash: row.hash
                     )
                 }
@@ -53,7 +54,8 @@ struct StreamCursor<Stream: RowStream> {
         return nil
     }
 
-    private func unsorted(row: CanonicalRow, position: Int, previous: CanonicalRow, previousPosition: Int)
+    @usableFromInline
+    func unsorted(row: CanonicalRow, position: Int, previous: CanonicalRow, previousPosition: Int)
         -> CompareError
     {
         CompareError(

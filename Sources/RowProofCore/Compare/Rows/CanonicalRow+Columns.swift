@@ -19,7 +19,7 @@ extension CanonicalRow {
     /// header, and its payload. Returns the number of columns.
     ///
     /// This is the hot-path form of ``columnRanges()``: it allocates nothing.
-    @discardableResult
+    @discardableResult @inline(__always)
     static func forEachColumn(
         in raw: UnsafeRawBufferPointer,
         _ body: (_ index: Int, _ tag: UInt8, _ offset: Int, _ payload: UnsafeRawBufferPointer) throws -> Void
