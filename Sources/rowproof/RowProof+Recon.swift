@@ -104,8 +104,12 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            let code = await RunReport.run(
-                job: reconJob, options: try options(for: reconJob), logger: logger, quiet: false)
+            let runOptions = try options(for: reconJob)
+            let code = await RunReport.run(job: reconJob, options: runOptions, logger: logger, quiet: false) { endpoint in
+                if runOptions.workers == 0 {
+                    FileHandle.standardError.write(Data("recon: waiting for workers on \(endpoint)\n".utf8))
+                }
+            }
             throw ExitCode(code)
         }
 
