@@ -107,7 +107,8 @@ extension RowProofCommand {
             let runOptions = try options(for: reconJob)
             let code = await RunReport.run(job: reconJob, options: runOptions, logger: logger, quiet: false) { endpoint in
                 if runOptions.workers == 0 {
-                    FileHandle.standardError.write(Data("recon: waiting for workers on \(endpoint)\n".utf8))
+                    FileHandle.standardError.write(Data(
+                        "recon: waiting for workers: rowproof worker --connect \(endpoint) --trust-key coordinator=\(runOptions.outputDirectory.path)/coordinator-*.pub.pem\n".utf8))
                 }
             }
             throw ExitCode(code)

@@ -177,9 +177,10 @@ public struct ReconRunner: Sendable {
         defer { loop.shutdown() }
         onEndpoint(loop.endpoint)
         var fleet: LocalFleet?
+        // Workers need the plan-signing public key: for this job it is written beside the reports.
+        let keyFile = options.outputDirectory.appendingPathComponent("coordinator-\(planned.jobID).pub.pem")
+        try Data(try key.publicKey.pemRepresentation.utf8).write(to: keyFile)
         if options.workers > 0, let executable = options.workerExecutable {
-            let keyFile = options.outputDirectory.appendingPathComponent(".coordinator-\(planned.jobID).pub")
-            try Data(try key.publicKey.pemRepresentation.utf8).write(to: keyFile)
             let logs = options.outputDirectory.appendingPathComponent("logs")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             var curveArguments: [String] = []
