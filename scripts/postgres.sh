@@ -18,7 +18,14 @@ as_owner() {
 case "$cmd" in
 start)
   mkdir -p "$dir"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$dir"
+    runuser -u postgres -- test -w "$dir" || {
+      echo "postgres.sh: the 'postgres' user cannot reach $dir (a parent folder is not traversable);" \
+           "use a folder directly under /tmp, or make the parents traversable (chmod o+x)" >&2
+      exit 1
+    }
+  fi
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }

@@ -13,6 +13,13 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Encodes a 64-bit value as 16 lowercase hex digits, most significant first (as row hashes
+    /// and digests are written).
+    public static func encode(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     /// Decodes hex text (either case); returns `nil` for an odd length or a non-hex character.
     public static func decode(_ text: String) -> [UInt8]? {
         let utf8 = Array(text.utf8)

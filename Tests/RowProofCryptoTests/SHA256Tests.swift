@@ -22,3 +22,19 @@ import Testing
         #expect(value == 0xba78_16bf_8f01_cfea)
     }
 }
+
+@Suite struct HexTests {
+    @Test func sixtyFourBitValuesAreSixteenDigitsMostSignificantFirst() {
+        #expect(Hex.encode(UInt64(0)) == "0000000000000000")
+        #expect(Hex.encode(UInt64(0xAB)) == "00000000000000ab")
+        #expect(Hex.encode(UInt64.max) == "ffffffffffffffff")
+        #expect(Hex.encode(0x526F_7750_726F_6F66 as UInt64) == "526f7750726f6f66")
+    }
+
+    @Test func bytesRoundTripAndBadTextIsRefused() {
+        #expect(Hex.decode(Hex.encode([0, 1, 0xFE, 0xFF])) == [0, 1, 0xFE, 0xFF])
+        #expect(Hex.decode("ABcd") == [0xAB, 0xCD])
+        #expect(Hex.decode("abc") == nil)
+        #expect(Hex.decode("zz") == nil)
+    }
+}

@@ -101,7 +101,7 @@ public struct ReportBuilder: Sendable {
             PlannedColumn(
                 position: index, source: table.sourceColumns[index], target: table.targetColumns[index],
                 sourceType: table.sourceEngineTypes[index], targetType: table.targetEngineTypes[index],
-                logicalType: RowProofContracts.LogicalType(rawValue: "\(table.columnTypes[index])".components(separatedBy: "(").first ?? "text") ?? .text,
+                logicalType: RowProofContracts.LogicalType(table.columnTypes[index]),
                 isKey: table.keyColumns.contains(table.sourceColumns[index]), coercions: nil)
         })
     }
@@ -220,13 +220,11 @@ public struct ReportBuilder: Sendable {
     }
 
     static func sideDigest(_ digest: RowProofCore.ChunkDigest) -> SideDigest {
-        SideDigest(count: digest.count, ordered: hex(digest.ordered), multisetSum: hex(digest.multisetSum), multisetMix: hex(digest.multisetMix))
+        SideDigest(
+            count: digest.count, ordered: Hex.encode(digest.ordered), multisetSum: Hex.encode(digest.multisetSum),
+            multisetMix: Hex.encode(digest.multisetMix))
     }
 
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 
     static func chunkRange(_ range: KeyRange, keyColumns: [String]) -> ChunkRange {
         func bound(_ values: [CanonicalValue]?) -> [String: JSONValue]? {
@@ -247,6 +245,27 @@ public struct ReportBuilder: Sendable {
             let sum = hidden ? nil : (column.decimalSum?.description ?? column.floatSum.map { "\($0.value)" })
             return RowProofContracts.ColumnAggregate(
                 column: name, count: column.count, nulls: column.nulls, min: text(column.minimum), max: text(column.maximum), sum: sum)
+        }
+    }
+}
+
+extension RowProofContracts.LogicalType {
+    /// The report's name for a column's logical type (arrays are `array`, whatever their elements).
+    init(_ type: RowProofCore.LogicalType) {
+        switch type {
+        case .null: self = .null
+        case .bool: self = .bool
+        case .decimal: self = .decimal
+        case .float: self = .float
+        case .text: self = .text
+        case .bytes: self = .bytes
+        case .date: self = .date
+        case .time: self = .time
+        case .timestamp: self = .timestamp
+        case .interval: self = .interval
+        case .uuid: self = .uuid
+        case .json: self = .json
+        case .array: self = .array
         }
     }
 }

@@ -1,3 +1,5 @@
+import RowProofCrypto
+
 /// The mutable state of one comparison: counts, kept samples, and the tolerance evaluator.
 @usableFromInline
 struct DiffRun {
@@ -62,7 +64,7 @@ struct DiffRun {
                 .hashMismatch,
                 "source row at position \(sourcePosition) and target row at position \(targetPosition) with key "
                     + "\(CanonicalRow.describeKeyForError(source.key)) have identical bytes but different row hashes "
-                    + "(\(hex(source.hash)) and \(hex(target.hash))): a row hash was not computed from its row bytes; "
+                    + "(\(Hex.encode(source.hash)) and \(Hex.encode(target.hash))): a row hash was not computed from its row bytes; "
                     + "compute every row hash as XXH64 of the canonical row bytes with seed 0x526f7750726f6f66",
                 side: nil,
                 position: sourcePosition
@@ -156,10 +158,5 @@ struct DiffRun {
                 position: position
             )
         }
-    }
-
-    private func hex(_ hash: UInt64) -> String {
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -1,3 +1,5 @@
+import RowProofCrypto
+
 /// Binary64 values written as their 16 hex-digit bit pattern (the spec's vector input form).
 public enum FloatBits {
     /// The binary64 whose big-endian bit pattern is the 16 hex digits `hex`.
@@ -13,8 +15,7 @@ public enum FloatBits {
 
     /// The 16 lowercase hex digits of `value`'s bit pattern.
     public static func hex(_ value: Double) -> String {
-        let digits = String(value.bitPattern, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        Hex.encode(value.bitPattern)
     }
 }
 
