@@ -11,6 +11,7 @@ let swiftSettings: [SwiftSetting] = [
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let log: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
 
 let package = Package(
     name: "rowproof",
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
     ],
     targets: [
         // System libraries: each folder holds a module.modulemap and a shim.h, nothing else.
@@ -43,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "RowProofGovernance",
-            dependencies: ["RowProofCore", "RowProofContracts", "RowProofCrypto", log],
+            dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", "RowProofCrypto", log],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -51,11 +53,16 @@ let package = Package(
             dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", log],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "RowProofServer",
+            dependencies: ["RowProofCluster", "RowProofContracts", "RowProofCore", "RowProofCrypto", "RowProofSources", hummingbird, log],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "rowproof",
             dependencies: [
                 "RowProofCore", "RowProofContracts", "RowProofSources", "RowProofWire", "RowProofCluster",
-                "RowProofGovernance", "RowProofAgents", "RowProofCrypto", argumentParser, log,
+                "RowProofGovernance", "RowProofAgents", "RowProofServer", "RowProofCrypto", argumentParser, log,
             ],
             swiftSettings: swiftSettings
         ),
@@ -115,10 +122,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "RowProofGovernanceTests",
+            dependencies: ["RowProofGovernance", "RowProofContracts", "RowProofCore", "RowProofCrypto", "RowProofSources", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RowProofAgentsTests",
+            dependencies: ["RowProofAgents", "RowProofContracts", "RowProofCore", "RowProofSources", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RowProofServerTests",
+            dependencies: ["RowProofServer", "RowProofCluster", "RowProofContracts", "RowProofTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "RowProofSources", "RowProofCore", "RowProofCrypto", "RowProofTestSupport", "RowProofCluster",
-                "RowProofContracts", "RowProofWire", log,
+                "RowProofContracts", "RowProofWire", "RowProofGovernance", "RowProofAgents", log,
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

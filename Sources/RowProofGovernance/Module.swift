@@ -1,1 +1,0 @@
-// RowProofGovernance: see README.md, "Architecture".

@@ -1,0 +1,1 @@
+// RowProofServer: see README.md, "Architecture".
