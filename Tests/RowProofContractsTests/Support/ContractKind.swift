@@ -4,6 +4,7 @@ import RowProofContracts
 /// The contracts with a schema in `schemas/`, keyed by the schema's name.
 enum ContractKind: String, CaseIterable, Sendable, CustomStringConvertible {
     case agentOutput = "agent_output"
+    case archetype
     case evidencePack = "evidence_pack"
     case policy
     case reconJob = "recon_job"
@@ -22,6 +23,7 @@ enum ContractKind: String, CaseIterable, Sendable, CustomStringConvertible {
         let decoder = ContractDecoder()
         switch self {
         case .agentOutput: return try decoder.decode(AgentOutput.self, from: data, fileName: fileName)
+        case .archetype: return try decoder.decode(Archetype.self, from: data, fileName: fileName)
         case .evidencePack: return try decoder.decode(EvidenceManifest.self, from: data, fileName: fileName)
         case .policy: return try decoder.decode(Policy.self, from: data, fileName: fileName)
         case .reconJob: return try decoder.decode(ReconJob.self, from: data, fileName: fileName)

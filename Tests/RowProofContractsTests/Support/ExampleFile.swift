@@ -29,5 +29,7 @@ enum ExampleCatalog {
         ("policy/type_coercion_rulebook.json", .typeCoercionRulebook),
         ("policy/type_rules/postgres_parquet.json", .typeCoercionRulebook),
         ("schemas/state_machine.json", .stateMachine),
+        ("archetypes/postgres_to_postgres.json", .archetype),
+        ("archetypes/sqlite_to_postgres.json", .archetype),
     ]
 }
