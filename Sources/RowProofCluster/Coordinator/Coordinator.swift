@@ -144,10 +144,17 @@ public struct Coordinator: Sendable {
         var workerNames: [String: String] = [:]
         let started = Date()
         var rowsDone = results.values.reduce(0) { $0 + $1.result.sourceRows }
+        var leaseExpiries = 0
+        var chunkFailures = 0
         func report() {
-            progress(JobProgress(
+            var current = JobProgress(
                 chunksDone: results.count, chunksTotal: scheduler.chunks.count, rowsDone: rowsDone, rowsEstimated: estimatedRows,
-                workers: scheduler.knownWorkers.count, elapsedSeconds: Date().timeIntervalSince(started)))
+                workers: scheduler.knownWorkers.count, elapsedSeconds: Date().timeIntervalSince(started))
+            current.chunksLeased = scheduler.counts.leased
+            current.leaseExpiries = leaseExpiries
+            current.chunkFailures = chunkFailures
+            current.workerIDs = scheduler.knownWorkers.map { workerNames[$0] ?? $0 }
+            progress(current)
         }
 
         let inbound = loop.messages()
@@ -255,6 +262,7 @@ public struct Coordinator: Sendable {
                         actions += scheduler.resultRejected(leaseID: frame.leaseID, from: worker, reason: "unreadable result: \(error)", now: now)
                     }
                 case .failure(let failure):
+                    chunkFailures += 1
                     logger.warning("coordinator.chunk.failed", metadata: [
                         "worker": "\(workerNames[worker] ?? worker)", "lease": "\(failure.leaseID)", "retryable": "\(failure.isRetryable)",
                         "error": "\(failure.message)",
@@ -276,6 +284,7 @@ public struct Coordinator: Sendable {
                     loop.send([Hex.decode(worker) ?? [], WireCodec.encode(.lease(lease))])
                     logger.debug("coordinator.lease", metadata: ["chunk": "\(chunkID)", "lease": "\(leaseID)", "attempt": "\(attempt)"])
                 case .leaseExpired(let chunkID, let leaseID, let worker):
+                    leaseExpiries += 1
                     logger.warning("coordinator.lease.expired", metadata: [
                         "chunk": "\(chunkID)", "lease": "\(leaseID)", "worker": "\(workerNames[worker] ?? worker)"])
                 case .workerLost(let worker):

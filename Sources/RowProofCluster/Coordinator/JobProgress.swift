@@ -12,6 +12,14 @@ public struct JobProgress: Sendable, Equatable {
     public var workers: Int
     /// Seconds since the run started.
     public var elapsedSeconds: Double
+    /// Chunks currently leased to a worker (in flight).
+    public var chunksLeased: Int = 0
+    /// Leases that expired in this run (a worker stopped heartbeating), handed to another worker.
+    public var leaseExpiries: Int = 0
+    /// Chunk failures workers reported in this run (each retried while attempts remain).
+    public var chunkFailures: Int = 0
+    /// The ids the connected workers gave (`--worker-id`), in the order they joined.
+    public var workerIDs: [String] = []
 
     /// Creates a progress report.
     public init(chunksDone: Int, chunksTotal: Int, rowsDone: Int, rowsEstimated: Int, workers: Int, elapsedSeconds: Double) {

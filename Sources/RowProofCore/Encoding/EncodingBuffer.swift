@@ -20,12 +20,35 @@ struct EncodingBuffer: Sendable {
 
     /// Reserves `maximumCount` bytes, lets `body` write at most that many at the end, and keeps
     /// the number `body` returns.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func write(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if _slowPath(count + maximumCount > storage.capacity || !isKnownUniquelyReferenced(&storage)) {
+        let destination = reserve(maximumCount)
+        count &+= body(destination)
+    }
+
+    /// Makes room for `maximumCount` more bytes in storage this buffer alone references and
+    /// returns where they start; ``commit(_:)`` then keeps the ones written.
+    ///
+    /// The pointer is valid until the next mutation of the buffer.
+    @inlinable @inline(__always)
+    mutating func reserve(_ maximumCount: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(count &+ maximumCount > storage.capacity || !isKnownUniquelyReferenced(&storage)) {
             reallocate(minimumCapacity: count + maximumCount)
         }
-        count += body(storage.base + count)
+        return storage.base + count
+    }
+
+    /// Makes sure no other buffer shares the storage (copying it if one does), so it can be
+    /// written through a pointer until this buffer is next copied.
+    @inlinable
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { reallocate(minimumCapacity: count) }
+    }
+
+    /// Keeps `written` bytes of the room the last ``reserve(_:)`` made.
+    @inlinable @inline(__always)
+    mutating func commit(_ written: Int) {
+        count &+= written
     }
 
     /// Appends `bytes`.

@@ -17,6 +17,9 @@ final class EncodingStorage: @unchecked Sendable {
     init(capacity: Int) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
+        // Zeroed so the word-wide writers, which may read a few bytes past what they wrote, only
+        // ever read initialized memory.
+        base.initialize(repeating: 0, count: capacity)
     }
 
     /// A storage of at least `minimumCapacity` bytes holding this storage's first `count` bytes.

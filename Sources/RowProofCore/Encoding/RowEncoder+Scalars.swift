@@ -21,16 +21,8 @@ extension RowEncoder {
     /// Appends an integer of any width as a canonical decimal (`5` and numeric `5.00` agree).
     @inline(__always) @inlinable
     public mutating func appendInteger(_ value: Int64) {
-        let magnitude = value.magnitude
-        let digits = DecimalDigits.count(magnitude)
-        let payloadLength = value < 0 ? digits + 1 : digits
-        buffer.write(maximumCount: 5 + payloadLength) { destination in
-            destination[0] = ValueTag.decimal.rawValue
-            UnsafeMutableRawPointer(destination + 1).storeBytes(of: UInt32(payloadLength).bigEndian, as: UInt32.self)
-            if value < 0 { destination[5] = UInt8(ascii: "-") }
-            DecimalDigits.write(magnitude, endingAt: destination + 5 + payloadLength, count: digits)
-            return 5 + payloadLength
-        }
+        let destination = UnsafeMutableRawPointer(buffer.reserve(ValueEmitter.integerCapacity))
+        buffer.commit(ValueEmitter.integer(value, at: destination))
         didAppendValue()
     }
 
@@ -41,6 +33,19 @@ extension RowEncoder {
     ///   needs more than 38 digits (only possible for a scale above 38 or below -19).
     @inline(__always) @inlinable
     public mutating func appendDecimal(unscaled: Int64, scale: Int32) throws(CanonicalError) {
+        guard _fastPath(ValueEmitter.isCompactDecimal(unscaled: unscaled, scale: scale)) else {
+            try appendDecimalInGeneral(unscaled: unscaled, scale: scale)
+            return
+        }
+        let destination = UnsafeMutableRawPointer(buffer.reserve(ValueEmitter.compactDecimalCapacity))
+        buffer.commit(ValueEmitter.compactDecimal(unscaled: unscaled, scale: scale, at: destination))
+        didAppendValue()
+    }
+
+    /// ``appendDecimal(unscaled:scale:)`` for zero, scales of 0, above 8 or negative, and
+    /// magnitudes of 17 digits or more.
+    @usableFromInline
+    mutating func appendDecimalInGeneral(unscaled: Int64, scale: Int32) throws(CanonicalError) {
         if scale == 0 || unscaled == 0 {
             appendInteger(scale == 0 ? unscaled : 0)
             return
@@ -86,8 +91,7 @@ extension RowEncoder {
     /// Appends a binary64 (float4 values widen exactly): -0 becomes 0, every NaN one NaN.
     @inline(__always) @inlinable
     public mutating func appendFloat(_ value: Double) {
-        let bits: UInt64 = value == 0 ? 0 : (value.isNaN ? 0x7FF8_0000_0000_0000 : value.bitPattern)
-        appendFixed(tag: .float, bits)
+        appendFixed(tag: .float, ValueEmitter.floatBits(value))
     }
 
     /// Appends a binary32 (`real`, `float4`), widened exactly to binary64 first.
@@ -156,14 +160,8 @@ extension RowEncoder {
     /// Appends a fixed-width big-endian payload.
     @inline(__always) @inlinable
     mutating func appendFixed<T: FixedWidthInteger>(tag: ValueTag, _ value: T) {
-        let size = MemoryLayout<T>.size
-        buffer.write(maximumCount: 5 + size) { destination in
-            let raw = UnsafeMutableRawPointer(destination)
-            destination[0] = tag.rawValue
-            raw.storeBytes(of: UInt32(size).bigEndian, toByteOffset: 1, as: UInt32.self)
-            raw.storeBytes(of: value.bigEndian, toByteOffset: 5, as: T.self)
-            return 5 + size
-        }
+        let destination = UnsafeMutableRawPointer(buffer.reserve(5 + MemoryLayout<T>.size))
+        buffer.commit(ValueEmitter.fixed(tag: tag, value, at: destination))
         didAppendValue()
     }
 }

@@ -8,15 +8,9 @@ extension RowEncoder {
         // Optimistic: copy while checking for ASCII, keep the bytes only when they were ASCII.
         let length = bytes.count
         precondition(length <= Int(UInt32.max), "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes")
-        var isASCII = true
-        buffer.write(maximumCount: 5 + length) { destination in
-            destination[0] = ValueTag.text.rawValue
-            let raw = UnsafeMutableRawPointer(destination)
-            raw.storeBytes(of: UInt32(truncatingIfNeeded: length).bigEndian, toByteOffset: 1, as: UInt32.self)
-            isASCII = UTF8Validator.copyCheckingASCII(bytes, to: raw + 5)
-            return isASCII ? 5 + length : 0
-        }
-        if _fastPath(isASCII) {
+        let destination = UnsafeMutableRawPointer(buffer.reserve(5 &+ length))
+        if _fastPath(ValueEmitter.asciiText(bytes, at: destination)) {
+            buffer.commit(5 &+ length)
             didAppendValue()
         } else {
             try appendNonASCIIText(utf8: bytes)

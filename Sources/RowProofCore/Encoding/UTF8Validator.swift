@@ -33,30 +33,46 @@ enum UTF8Validator {
 
     /// Copies `bytes` to `destination` and returns whether they were all ASCII, in one pass
     /// (short values; long ones use `isASCII` and `memcpy`).
-    @inlinable
+    ///
+    /// Works in whole words: the last word (or half word) overlaps the one before it instead of
+    /// finishing byte by byte, so a 20-byte value takes three 8-byte moves.
+    @inlinable @inline(__always)
     static func copyCheckingASCII(_ bytes: UnsafeRawBufferPointer, to destination: UnsafeMutableRawPointer) -> Bool {
         let count = bytes.count
-        guard count > 0 else { return true }
-        if count > 256 {
-            destination.copyMemory(from: bytes.baseAddress!, byteCount: count)
-            return isASCII(bytes)
+        guard count > 0, let source = bytes.baseAddress else { return true }
+        if count >= 8 {
+            if _slowPath(count > 256) {
+                destination.copyMemory(from: source, byteCount: count)
+                return isASCII(bytes)
+            }
+            var seen: UInt64 = 0
+            var index = 0
+            let lastWord = count &- 8
+            while index < lastWord {
+                let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+                seen |= word
+                index &+= 8
+            }
+            let word = source.loadUnaligned(fromByteOffset: lastWord, as: UInt64.self)
+            destination.storeBytes(of: word, toByteOffset: lastWord, as: UInt64.self)
+            return (seen | word) & 0x8080_8080_8080_8080 == 0
         }
-        let base = bytes.baseAddress!
-        var index = 0
-        var seen: UInt64 = 0
-        while index + 8 <= count {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-            seen |= word
-            index += 8
+        if count >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self)
+            let tail = source.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            destination.storeBytes(of: head, as: UInt32.self)
+            destination.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
+            return (head | tail) & 0x8080_8080 == 0
         }
-        while index < count {
-            let byte = base.load(fromByteOffset: index, as: UInt8.self)
-            destination.storeBytes(of: byte, toByteOffset: index, as: UInt8.self)
-            seen |= UInt64(byte)
-            index += 1
-        }
-        return seen & 0x8080_8080_8080_8080 == 0
+        // 1 to 3 bytes: first, middle and last cover them all.
+        let first = source.load(as: UInt8.self)
+        let middle = source.load(fromByteOffset: count &>> 1, as: UInt8.self)
+        let last = source.load(fromByteOffset: count &- 1, as: UInt8.self)
+        destination.storeBytes(of: first, as: UInt8.self)
+        destination.storeBytes(of: middle, toByteOffset: count &>> 1, as: UInt8.self)
+        destination.storeBytes(of: last, toByteOffset: count &- 1, as: UInt8.self)
+        return (first | middle | last) & 0x80 == 0
     }
 
     /// Validates `bytes`; returns what they contain, or why they are not UTF-8.

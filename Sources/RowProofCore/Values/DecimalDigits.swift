@@ -45,26 +45,27 @@ enum DecimalDigits {
     /// value's digits to pad with leading zeros.
     @inline(__always) @inlinable @discardableResult
     static func write(_ value: UInt64, endingAt end: UnsafeMutablePointer<UInt8>, count: Int) -> UInt64 {
+        // "00" "01" ... "99": pair `n` is the two bytes at offset 2n, stored with one 16-bit move.
         let pairs: StaticString = """
             00010203040506070809101112131415161718192021222324252627282930313233343536373839\
             40414243444546474849505152535455565758596061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899
             """
-        let table = pairs.utf8Start
+        let table = UnsafeRawPointer(pairs.utf8Start)
         var rest = value
-        var cursor = end
+        var cursor = UnsafeMutableRawPointer(end)
         var remaining = count
         while remaining >= 2 {
             let (quotient, pair) = rest.quotientAndRemainder(dividingBy: 100)
             cursor -= 2
-            cursor[0] = table[Int(pair) &* 2]
-            cursor[1] = table[Int(pair) &* 2 &+ 1]
+            cursor.storeBytes(of: table.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: pair) &* 2, as: UInt16.self), as: UInt16.self)
             rest = quotient
-            remaining -= 2
+            remaining &-= 2
         }
         if remaining == 1 {
-            cursor[-1] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-            rest /= 10
+            let (quotient, digit) = rest.quotientAndRemainder(dividingBy: 10)
+            cursor.storeBytes(of: UInt8(truncatingIfNeeded: digit) &+ 0x30, toByteOffset: -1, as: UInt8.self)
+            rest = quotient
         }
         return rest
     }
@@ -86,7 +87,7 @@ enum DecimalDigits {
     }
 
     /// The length of the canonical text of `±magnitude × 10^-scale` (`scale >= 0`, normalized).
-    @inlinable
+    @inlinable @inline(__always)
     static func textLength(digitCount: Int, scale: Int, isNegative: Bool) -> Int {
         let sign = isNegative ? 1 : 0
         if scale == 0 { return sign + digitCount }
@@ -95,7 +96,7 @@ enum DecimalDigits {
     }
 
     /// Writes the canonical text of `±magnitude × 10^-scale` at `start`; returns the bytes written.
-    @inlinable
+    @inlinable @inline(__always)
     static func writeText(
         magnitude: UInt64, digitCount: Int, scale: Int, isNegative: Bool, to start: UnsafeMutablePointer<UInt8>
     ) -> Int {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One thing that happened to a migration, as it is written to the audit log.
 ///

@@ -1,14 +1,14 @@
 import RowProofCore
 
 extension PostgresFieldDecoder {
-    /// Decodes one non-NULL binary value and appends it to `encoder`.
+    /// Decodes one non-NULL binary value and appends it to the row being written.
     ///
     /// - Parameters:
     ///   - raw: The value's bytes (the field length already checked against the message).
     /// - Throws: The canonical error of a value with no canonical form (bad UTF-8, JSON, a decimal
     ///   beyond 38 digits, a multi-dimensional array, a truncated value); the caller names the column.
     @inline(__always)
-    func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowEncoder) throws(CanonicalError) {
+    func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowWriter) throws(CanonicalError) {
         switch self {
         case .int2:
             try Self.expect(raw, 2)
@@ -74,7 +74,7 @@ extension PostgresFieldDecoder {
     /// Array binary format: ndim, has-nulls flag, element oid, (size, lower bound) per
     /// dimension, then each element as a length (−1 for NULL) and its bytes.
     private static func appendArray(
-        _ raw: UnsafeRawBufferPointer, element: PostgresFieldDecoder, to encoder: inout RowEncoder
+        _ raw: UnsafeRawBufferPointer, element: PostgresFieldDecoder, to encoder: inout RowWriter
     ) throws(CanonicalError) {
         guard raw.count >= 12 else { throw truncated(raw.count) }
         let dimensions = PostgresBinary.int32(raw, 0)

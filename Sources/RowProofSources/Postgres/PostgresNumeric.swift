@@ -14,8 +14,13 @@ enum PostgresNumeric {
     /// Writes the value into `encoder`, on the fast `Int64` path when the digits fit.
     ///
     /// - Throws: `DECIMAL_OUT_OF_RANGE` when the value needs more than 38 digits (the caller names the column).
-    @inline(__always)
     static func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowEncoder) throws(CanonicalError) {
+        try encoder.withRowWriter { (writer) throws(CanonicalError) in try append(raw, to: &writer) }
+    }
+
+    /// Writes the value into the row being written, on the fast `Int64` path when the digits fit.
+    @inline(__always)
+    static func append(_ raw: UnsafeRawBufferPointer, to encoder: inout RowWriter) throws(CanonicalError) {
         guard raw.count >= 8 else { throw malformed(raw.count) }
         let sign = PostgresBinary.uint16(raw, 4)
         if sign != 0, sign != negative {

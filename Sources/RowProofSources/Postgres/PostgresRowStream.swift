@@ -92,24 +92,27 @@ public struct PostgresRowStream: RowStream {
         // Field offsets live on the stack: no array uniqueness checks on the per-row path.
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { (spans) throws(SourceError) -> Void in
             do {
-                while index < count {
-                    guard raw.count - offset >= 4 else { throw malformed("field \(index + 1) is truncated") }
-                    let length = Int(PostgresBinary.int32(raw, offset))
-                    offset += 4
-                    spans[2 * index] = offset
-                    spans[2 * index + 1] = length
-                    if length < 0 {
-                        if isInPlan[index] { rowEncoder.appendNull() }
-                    } else {
-                        guard raw.count - offset >= length else { throw malformed("field \(index + 1) is truncated") }
-                        if isInPlan[index] {
-                            try decoders[index].append(
-                                UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), to: &rowEncoder
-                            )
+                // One ownership check of the row buffer per row, not one per value.
+                try rowEncoder.withRowWriter { (writer) throws(any Error) -> Void in
+                    while index < count {
+                        guard raw.count - offset >= 4 else { throw TruncatedField() }
+                        let length = Int(PostgresBinary.int32(raw, offset))
+                        offset += 4
+                        spans[2 * index] = offset
+                        spans[2 * index + 1] = length
+                        if length < 0 {
+                            if isInPlan[index] { writer.appendNull() }
+                        } else {
+                            guard raw.count - offset >= length else { throw TruncatedField() }
+                            if isInPlan[index] {
+                                try decoders[index].append(
+                                    UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), to: &writer
+                                )
+                            }
+                            offset += length
                         }
-                        offset += length
+                        index += 1
                     }
-                    index += 1
                 }
                 for key in keyFields {
                     index = key
@@ -122,6 +125,8 @@ public struct PostgresRowStream: RowStream {
                     }
                     try decoders[key].appendKey(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]), to: &keyEncoder)
                 }
+            } catch is TruncatedField {
+                throw malformed("field \(index + 1) is truncated")
             } catch let error as CanonicalError {
                 throw SourceError(error.inColumn(names[index]), table: table)
             } catch let error as SourceError {
@@ -149,3 +154,7 @@ public struct PostgresRowStream: RowStream {
         SourceError(.data, "reading table \(table) from \(copy.connection.redactedTarget): malformed binary COPY data: \(detail)")
     }
 }
+
+/// A tuple ends inside the field being read (the row writer's loop cannot build the message
+/// itself: it holds the encoder exclusively).
+private struct TruncatedField: Error {}

@@ -1,1 +1,0 @@
-// RowProofAgents: see README.md, "Architecture".

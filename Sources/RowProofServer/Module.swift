@@ -1,1 +1,0 @@
-// RowProofServer: see README.md, "Architecture".

@@ -1,0 +1,99 @@
+import Foundation
+import RowProofSources
+import RowProofTestSupport
+import Testing
+
+/// The `rowproof migration|audit|plan` commands, run as a user would, with the audit log on Postgres.
+@Suite struct GovernanceCLITests {
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-gov-cli-\(UUID().uuidString)")
+
+    /// Runs `rowproof` with `arguments` in the test folder; returns the exit status and the combined output.
+    private func rowproof(_ arguments: [String], audit: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = TestEnvironment.rowproofExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["ROWPROOF_HOME"] = folder.appendingPathComponent("home").path
+        environment["ROWPROOF_ACTOR"] = "bob"
+        environment["ROWPROOF_AUDIT"] = audit
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func exitCodesAreZeroOkOneRefusedTwoBadInput() throws {
+        let url = try #require(TestEnvironment.postgresURL, "ROWPROOF_TEST_POSTGRES_URL is not set: start Postgres with scripts/postgres.sh")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let id = "cli-\(UUID().uuidString.prefix(8).lowercased())"
+
+        let created = try rowproof(["migration", "create", id, "--source", "postgres://old/db", "--target", "postgres://new/db", "-t", "orders"], audit: url)
+        #expect(created.status == 0, "\(created.output)")
+
+        let invalid = try rowproof(["migration", "advance", id, "--to", "CUTOVER_DONE"], audit: url)
+        #expect(invalid.status == 1)
+        #expect(invalid.output.contains("Allowed from CREATED: DISCOVERED"))
+
+        let blocked = try rowproof(["migration", "advance", id, "--to", "DISCOVERED"], audit: url)
+        #expect(blocked.status == 1)
+        #expect(blocked.output.contains("artifact_present:discovery_report"))
+
+        let badState = try rowproof(["migration", "advance", id, "--to", "SOMEWHERE"], audit: url)
+        #expect(badState.status == 2)
+
+        try Data(#"{"tables":1}"#.utf8).write(to: folder.appendingPathComponent("discovery.json"))
+        #expect(try rowproof(["migration", "artifact", id, "discovery_report", "discovery.json"], audit: url).status == 0)
+        let advanced = try rowproof(["migration", "advance", id, "--to", "DISCOVERED"], audit: url)
+        #expect(advanced.status == 0, "\(advanced.output)")
+
+        let history = try rowproof(["migration", "history", id], audit: url)
+        #expect(history.output.contains("CREATED -> DISCOVERED"))
+        #expect(history.output.contains("migration.transition_refused"))
+
+        let verified = try rowproof(["audit", "verify"], audit: url)
+        #expect(verified.status == 0, "\(verified.output)")
+        #expect(verified.output.contains("intact"))
+
+        let export = try rowproof(["audit", "export", "-o", "audit.jsonl"], audit: url)
+        #expect(export.status == 0, "\(export.output)")
+        let exported = try rowproof(["audit", "verify", "--file", "audit.jsonl"], audit: url)
+        #expect(exported.status == 0, "\(exported.output)")
+
+        var lines = try String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let last = lines.count - 1
+        lines[last] = lines[last].replacingOccurrences(of: "\"actor\":\"bob\"", with: "\"actor\":\"bib\"")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("tampered.jsonl"))
+        let tampered = try rowproof(["audit", "verify", "--file", "tampered.jsonl"], audit: url)
+        #expect(tampered.status == 1)
+        #expect(tampered.output.contains("broken at seq"))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func planSignAndVerifyRefuseAlteredPlans() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let audit = folder.appendingPathComponent("audit.sqlite").path
+        #expect(try rowproof(["keygen", "--out", "keys"], audit: audit).status == 0)
+        #expect(try rowproof(["plan", "trust", "keys/signing-key.pub.pem", "--key-id", "ops"], audit: audit).status == 0)
+        try Data(#"{"steps":["swap view orders"]}"#.utf8).write(to: folder.appendingPathComponent("cutover.json"))
+        let signed = try rowproof(["plan", "sign", "cutover.json", "--kind", "cutover_plan", "--key", "keys/signing-key.pem", "--key-id", "ops"], audit: audit)
+        #expect(signed.status == 0, "\(signed.output)")
+        let valid = try rowproof(["plan", "verify", "cutover.signed.json", "--kind", "cutover_plan"], audit: audit)
+        #expect(valid.status == 0, "\(valid.output)")
+
+        let path = folder.appendingPathComponent("cutover.signed.json")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "swap view orders", with: "drop table orders").utf8).write(to: path)
+        let altered = try rowproof(["plan", "verify", "cutover.signed.json"], audit: audit)
+        #expect(altered.status == 1)
+        #expect(altered.output.contains("altered"))
+
+        let missing = try rowproof(["plan", "verify", "nothing-here.json"], audit: audit)
+        #expect(missing.status == 2)
+    }
+}
