@@ -29,7 +29,7 @@ extension RowProofCommand.PlanCommand {
         var kind: String
         @Option(name: .customLong("plan-id"), help: "The plan's id (default: the payload file's name).")
         var planID: String?
-        @Option(help: "The migration the plan belongs to.")
+        @Option(help: "The migration the plan belongs to; the signed plan is then registered as its artifact of that kind.")
         var migration: String?
         @Option(help: "The private key: a PEM file, or file://, env:// or vault://mount/path#key.")
         var key: String
@@ -69,6 +69,12 @@ extension RowProofCommand.PlanCommand {
                     details: ["kind": planKind.rawValue, "key_id": signer.keyID, "payload_sha256": plan.plan.payloadSHA256,
                               "file_sha256": SHA256.hexDigest(document), "path": destination]))
                 print("signed \(planKind.rawValue) \(plan.plan.planID) with key \(signer.keyID): \(destination)")
+                if let migration, planKind != .reconChunkPlan {
+                    // The state machine's guards look the signed plan up as the migration's artifact of its kind.
+                    let record = try governance.openRegistry().registerArtifact(
+                        migration: migration, name: planKind.rawValue, path: destination, actor: governance.actorName)
+                    print("registered as \(record.name) of migration \(migration)")
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import Logging
 import RowProofCluster
 import RowProofContracts
 import RowProofCrypto
+import RowProofGovernance
 
 extension RowProofCommand {
     struct Recon: AsyncParsableCommand {
@@ -22,6 +23,11 @@ extension RowProofCommand {
                 report.json, report.md and report.html. Re-running the same job resumes it (finished chunks \
                 are not read again). Exit codes: 0 within tolerance, 1 differences beyond tolerance, 2 the job \
                 could not run.
+
+                With --migration ID the run becomes part of a migration's record (`rowproof migration`): \
+                report.json is registered as the migration's recon_report artifact (or --artifact, e.g. \
+                post_cutover_recon_report), its verdict is recorded as the migration's gate, and the run is \
+                written to the audit log.
                 """
         )
 
@@ -76,6 +82,14 @@ extension RowProofCommand {
         @Option(help: "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof).")
         var store: String?
 
+        @Option(help: "Record this run in a migration's registry and audit log (see `rowproof migration`).")
+        var migration: String?
+
+        @Option(help: "The artifact name the report is registered under, with --migration.")
+        var artifact: String = "recon_report"
+
+        @OptionGroup var governance: GovernanceOptions
+
         @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
@@ -105,13 +119,51 @@ extension RowProofCommand {
                 throw ExitCode(2)
             }
             let runOptions = try options(for: reconJob)
-            let code = await RunReport.run(job: reconJob, options: runOptions, logger: logger, quiet: false) { endpoint in
+            let recorder = try migrationRecorder()
+            let code = await RunReport.run(job: reconJob, options: runOptions, logger: logger, quiet: false, onEndpoint: { endpoint in
                 if runOptions.workers == 0 {
                     FileHandle.standardError.write(Data(
                         "recon: waiting for workers: rowproof worker --connect \(endpoint) --trust-key coordinator=\(runOptions.outputDirectory.path)/coordinator-*.pub.pem\n".utf8))
                 }
-            }
+            }, record: recorder)
             throw ExitCode(code)
+        }
+
+        /// With --migration: checks the migration exists before any work, and returns what records
+        /// the finished run (artifact, gate verdict, audit entry).
+        func migrationRecorder() throws -> ((ReconRunner.Outcome) throws -> Void)? {
+            guard let migration else { return nil }
+            let registry: MigrationRegistry
+            do {
+                registry = try governance.openRegistry()
+                _ = try registry.migration(migration)
+            } catch {
+                FileHandle.standardError.write(Data("rowproof: --migration \(migration): \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            let artifact = artifact
+            let actor = governance.actorName
+            return { outcome in
+                guard let reportURL = outcome.files.first(where: { $0.pathExtension == "json" }) else {
+                    throw GovernanceError(.badInput, "the run wrote no JSON report to register")
+                }
+                let sha = SHA256.hexDigest(try Data(contentsOf: reportURL))
+                let report = outcome.report
+                let totals = report.totals
+                try registry.registerArtifact(migration: migration, name: artifact, path: reportURL.path, actor: actor)
+                try registry.recordGate(
+                    migration: migration, name: MigrationRegistry.reconGate, passed: report.exitCode == 0, evidenceSHA256: sha,
+                    actor: actor, details: ["verdict": report.verdict.rawValue, "artifact": artifact])
+                try registry.audit.record(AuditEvent(
+                    migration: migration, actor: actor, action: "recon.completed", subject: sha,
+                    details: [
+                        "job": report.job.name, "verdict": report.verdict.rawValue, "severity": report.severity.rawValue,
+                        "rows_source": String(totals.rowsSource), "rows_target": String(totals.rowsTarget),
+                        "changed": String(totals.changed), "missing": String(totals.missing), "extra": String(totals.extra),
+                        "report": reportURL.path,
+                    ]))
+                print("  recorded: \(artifact) of migration \(migration); gate \(report.exitCode == 0 ? "passed" : "failed")")
+            }
         }
 
         func loadJob() throws -> ReconJob {

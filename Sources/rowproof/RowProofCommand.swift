@@ -14,7 +14,7 @@ struct RowProofCommand: AsyncParsableCommand {
 
             Start with `rowproof demo`, then `rowproof recon SOURCE TARGET --table orders`.
             """,
-        subcommands: [Demo.self, Recon.self, Coordinator.self, Worker.self, Keygen.self, Serve.self, Submit.self, MigrationCommand.self, AuditCommand.self, PlanCommand.self, ParallelRun.self, CutoverCommand.self, EvidenceCommand.self, DiscoverCommand.self, ProfileCommand.self, ExplainCommand.self]
+        subcommands: [Demo.self, Recon.self, Coordinator.self, Worker.self, Keygen.self, Serve.self, Submit.self, MigrationCommand.self, AuditCommand.self, PlanCommand.self, ParallelRun.self, CutoverCommand.self, EvidenceCommand.self, DiscoverCommand.self, ProfileCommand.self, ExplainCommand.self, MapCommand.self, RewriteCommand.self, PlanCutoverCommand.self]
     )
 }
 

@@ -27,7 +27,8 @@ enum RunReport {
 
     static func run(
         job: ReconJob, options: ReconRunner.Options, logger: Logger, quiet: Bool,
-        onEndpoint: @escaping @Sendable (String) -> Void = { _ in }
+        onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
+        record: ((ReconRunner.Outcome) throws -> Void)? = nil
     ) async -> Int32 {
         let progress = ProgressPrinter()
         do {
@@ -47,6 +48,14 @@ enum RunReport {
                     print("  note: \(table.sourceTable) was compared with guarantee \(table.guarantee.rawValue)")
                 }
                 print("  reports: " + outcome.files.map(\.path).joined(separator: "\n           "))
+            }
+            if let record {
+                do {
+                    try record(outcome)
+                } catch {
+                    FileHandle.standardError.write(Data("rowproof: the reports are written but could not be recorded: \(error)\n".utf8))
+                    return 2
+                }
             }
             return Int32(report.exitCode)
         } catch {

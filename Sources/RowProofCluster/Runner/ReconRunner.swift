@@ -39,6 +39,10 @@ public struct ReconRunner: Sendable {
         /// Back off (hand out no new chunk) while the Postgres source has more than this many active
         /// sessions besides RowProof's readers; `nil` never backs off.
         public var maximumActiveSourceSessions: Int?
+        /// Tell every connected worker to exit when the job ends. A long-running coordinator whose
+        /// remote workers serve job after job sets this to `false`; its local workers are stopped
+        /// anyway.
+        public var shutdownWorkersAtEnd: Bool
 
         /// Creates options.
         public init(
@@ -60,6 +64,7 @@ public struct ReconRunner: Sendable {
             self.policy = policy
             self.security = nil
             self.maximumActiveSourceSessions = nil
+            self.shutdownWorkersAtEnd = true
         }
     }
 
@@ -171,7 +176,7 @@ public struct ReconRunner: Sendable {
         let fleetBox = FleetBox()
         configuration.fleetCheck = { fleetBox.fleet?.allExited() }
         let recheckDelay = job.recheck.flatMap { $0.enabled ? Double($0.delaySeconds ?? 60) : nil }
-        configuration.shutdownWorkersAtEnd = recheckDelay == nil
+        configuration.shutdownWorkersAtEnd = options.shutdownWorkersAtEnd && recheckDelay == nil
         let coordinator = Coordinator(configuration: configuration, store: store)
         let loop = try coordinator.bind(context: context)
         defer { loop.shutdown() }
@@ -210,7 +215,7 @@ public struct ReconRunner: Sendable {
         var recheckSummaries: [Int: RecheckSummary] = [:]
         if let recheckDelay {
             var recheckConfiguration = configuration
-            recheckConfiguration.shutdownWorkersAtEnd = true
+            recheckConfiguration.shutdownWorkersAtEnd = options.shutdownWorkersAtEnd
             recheckSummaries = try await Recheck(
                 jobID: planned.jobID, specSHA256: planned.specSHA256, delaySeconds: recheckDelay, store: store,
                 coordinator: Coordinator(configuration: recheckConfiguration, store: store), loop: loop, logger: logger

@@ -42,6 +42,24 @@ enum ValueEmitter {
         let sign = unscaled < 0 ? 1 : 0
         destination.storeBytes(of: UInt8(ascii: "-"), toByteOffset: 5, as: UInt8.self)
         let start = destination + 5 + sign
+        if fractionDigits != 0 && fractionDigits <= 2 && magnitude < 10_000_000_000 {
+            // Money-like numbers: the integer part (at most 8 digits) and one or two fraction digits.
+            let (integerPart, fraction) = fractionDigits == 2
+                ? magnitude.quotientAndRemainder(dividingBy: 100)
+                : magnitude.quotientAndRemainder(dividingBy: 10)
+            let point = DecimalDigits.writeDigits(integerPart, at: start)
+            // (x * 103) >> 10 is x / 10 below 100: tens then ones, or the one digit alone.
+            let tens = (UInt32(truncatingIfNeeded: fraction) &* 103) >> 10
+            let ones = UInt32(truncatingIfNeeded: fraction) &- tens &* 10
+            let point32 = UInt32(UInt8(ascii: "."))
+            let tensText: UInt32 = (tens | 0x30) << 8
+            let onesText: UInt32 = (ones | 0x30) << (fractionDigits == 2 ? 16 : 8)
+            let text: UInt32 = point32 | onesText | (fractionDigits == 2 ? tensText : 0)
+            start.storeBytes(of: text.littleEndian, toByteOffset: point, as: UInt32.self)
+            let payloadLength = sign &+ point &+ 1 &+ fractionDigits
+            header(tag: .decimal, payloadLength: payloadLength, at: destination)
+            return 5 &+ payloadLength
+        }
         let digits = DecimalDigits.writeDigits(magnitude, at: start)
         let payloadLength: Int
         if fractionDigits == 0 {

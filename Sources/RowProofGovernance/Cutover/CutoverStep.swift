@@ -35,6 +35,17 @@ public struct CutoverStep: ContractModel {
         case action, verify, rollback
     }
 
+    /// Decodes a step; `pre_checks` and `verify` may be left out (no checks).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        preChecks = try container.decodeIfPresent([CutoverCheck].self, forKey: .preChecks) ?? []
+        action = try container.decode(CutoverAction.self, forKey: .action)
+        verify = try container.decodeIfPresent([CutoverCheck].self, forKey: .verify) ?? []
+        rollback = try container.decode(CutoverAction.self, forKey: .rollback)
+    }
+
     public func validate(at path: ContractPath) throws(ContractError) {
         try path["id"].check(id, matches: .identifier)
         for (index, check) in preChecks.enumerated() { try check.validate(at: path["pre_checks"][index]) }

@@ -33,6 +33,12 @@ public final class MigrationRegistry: Sendable {
         path: String, audit: any AuditRecorder, keyRing: KeyRing = KeyRing(), machine: MigrationStateMachine = .standard,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GovernanceError) {
+        if let log = audit as? SQLiteAuditLog,
+           URL(fileURLWithPath: log.path).standardizedFileURL == URL(fileURLWithPath: path).standardizedFileURL {
+            // The registry appends to the log inside its own write transaction; one file cannot hold both locks.
+            throw GovernanceError(.badInput, "the audit log and the migration registry are the same file \(path)",
+                                  hint: "keep the audit log in its own SQLite file (the default HOME/rowproof-audit.sqlite) or on Postgres")
+        }
         do {
             let database = try SQLiteDatabase(path: path)
             try database.execute(Self.schema)

@@ -29,8 +29,10 @@ public struct ReadinessGate: Sendable {
             reasons.append("\(records.count) of \(requirement.runs) runs completed")
         }
         if consecutive < requirement.consecutivePasses {
-            let last = records.last.map { "; run \($0.run) was \($0.verdict.rawValue)\($0.severity.map { " (severity \($0.rawValue))" } ?? "")" } ?? ""
-            reasons.append("\(consecutive) consecutive passing runs, \(requirement.consecutivePasses) required\(last)")
+            let last = records.last.flatMap { record in
+                record.passed ? nil : "; run \(record.run) was \(record.verdict.rawValue)\(record.severity.map { " (severity \($0.rawValue))" } ?? "")"
+            } ?? ""
+            reasons.append("\(consecutive) passing run(s) in a row, \(requirement.consecutivePasses) required\(last)")
         }
         let passed = reasons.isEmpty
         let summary = passed

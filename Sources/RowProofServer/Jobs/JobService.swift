@@ -170,11 +170,14 @@ public actor JobService {
         var scheduling = LeaseScheduler.Configuration()
         if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
         if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
-        return ReconRunner.Options(
+        var options = ReconRunner.Options(
             outputDirectory: folder, workers: configuration.workersPerJob,
             workerExecutable: configuration.workerExecutable, bind: configuration.endpoint(slot: slot),
             signingKey: configuration.signingKey, signingKeyID: configuration.signingKeyID,
             scheduling: scheduling, planning: planning)
+        // Remote workers stay connected from one job to the next; a local fleet is per job.
+        options.shutdownWorkersAtEnd = configuration.workersPerJob > 0
+        return options
     }
 
     /// The policy file a job names (a path on the server), with its SHA-256.

@@ -48,7 +48,15 @@ public enum JobSubmission {
             let job = try ContractDecoder().decode(ReconJob.self, from: tree)
             if problems.isEmpty { return job }
         } catch {
-            if !problems.contains(where: { $0.path == error.path }) { problems.append(error) }
+            // The decoder stops at its first problem; add it only when the schema check said
+            // nothing about that field or anything inside it (an unknown field is reported by the
+            // schema at `tables[0].key` and by the decoder at `tables[0]`).
+            let at = "\(error.path)"
+            let alreadyReported = problems.contains {
+                let path = "\($0.path)"
+                return error.path.isRoot || path == at || path.hasPrefix(at + ".") || path.hasPrefix(at + "[")
+            }
+            if !alreadyReported { problems.append(error) }
         }
         throw Rejection(isMalformed: false, problems: problems)
     }

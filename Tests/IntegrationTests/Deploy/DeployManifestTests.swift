@@ -29,7 +29,7 @@ import Testing
             }
             #expect(!help.isEmpty, "rowproof \(invocation.subcommand) --help printed nothing (\(invocation.file))")
             for option in invocation.options {
-                #expect(help.contains(option), "\(invocation): \(option) is not an option of rowproof \(invocation.subcommand)")
+                #expect(Self.help(help, hasOption: option), "\(invocation): \(option) is not an option of rowproof \(invocation.subcommand)")
             }
         }
     }
@@ -69,6 +69,17 @@ import Testing
             }
         }
         return result
+    }
+
+    /// Whether `help` lists `option` as a whole word (`--key` is not found in `--key-id`).
+    static func help(_ help: String, hasOption option: String) -> Bool {
+        var rest = help[...]
+        while let range = rest.range(of: option) {
+            let next = rest[range.upperBound...].first
+            if next == nil || next == " " || next == "\n" || next == "," || next == "=" || next == "<" { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
     }
 
     static func help(_ subcommand: String) throws -> String {

@@ -2,13 +2,16 @@ import RowProofAgents
 import Testing
 
 @Suite struct EvidenceDigestTests {
-    /// FIPS 180-4 / NIST CAVP examples, including the two-block padding edge (56 bytes).
-    @Test(arguments: [
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-    ])
-    func matchesKnownVectors(_ text: String, _ expected: String) {
-        #expect(EvidenceDigest.sha256Hex(text: text) == expected)
-    }
+  /// FIPS 180-4 / NIST CAVP examples, including the two-block padding edge (56 bytes).
+  @Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    (
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+    ),
+  ])
+  func matchesKnownVectors(_ text: String, _ expected: String) {
+    #expect(EvidenceDigest.sha256Hex(text: text) == expected)
+  }
 }

@@ -20,28 +20,3 @@ import Testing
         #expect(bytes.withUnsafeBytes { XXH64.hash($0) } == XXH64.hash(bytes))
     }
 }
-
-/// The Swift one-shot XXH64 against libxxhash: every length from 0 to 300 bytes, every
-/// alignment of the start, three seeds.
-@Suite struct XXH64ReferenceTests {
-    @Test(arguments: [0 as UInt64, XXH64.rowSeed, .max])
-    func swiftAgreesWithLibxxhash(seed: UInt64) {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D ^ seed
-        let bytes: [UInt8] = (0..<320).map { _ in
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return UInt8(truncatingIfNeeded: state)
-        }
-        bytes.withUnsafeBytes { all in
-            for start in 0..<8 {
-                for length in 0...300 {
-                    let slice = UnsafeRawBufferPointer(rebasing: all[start..<(start + length)])
-                    let swift = XXH64.hash(slice, seed: seed)
-                    let reference = XXH64.referenceHash(slice, seed: seed)
-                    #expect(swift == reference, "length \(length) at offset \(start), seed \(seed)")
-                }
-            }
-        }
-    }
-}

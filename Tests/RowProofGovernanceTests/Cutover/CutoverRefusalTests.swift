@@ -99,3 +99,29 @@ final class UntouchedDatabase: CutoverDatabase {
         #expect(error?.description.contains("tables[0]") == true)
     }
 }
+
+@Suite struct CutoverPlanFormatTests {
+    @Test func checksMayBeLeftOutAndYAMLWorks() throws {
+        let yaml = """
+            migration_id: orders-2025
+            schemas: [public]
+            tables: [public.orders]
+            steps:
+              - id: route-app
+                action: {write_file: {path: routing/app.json, contents: "{}"}}
+                rollback: {restore_file: routing/app.json}
+            """
+        let plan = try ContractDecoder().decode(CutoverPlan.self, from: Data(yaml.utf8), fileName: "cutover.yaml")
+        #expect(plan.steps.first?.preChecks == [])
+        #expect(plan.steps.first?.verify == [])
+        #expect(plan.steps.first?.rollback.restoreFile == "routing/app.json")
+    }
+
+    @Test func anUnknownFieldIsNamed() throws {
+        let json = #"{"migration_id":"m","schemas":["public"],"tables":[],"steps":[{"id":"a","action":{"sql":["SELECT 1"]},"rollback":{"sql":["SELECT 1"]},"verfy":[]}]}"#
+        let error = #expect(throws: ContractError.self) {
+            try ContractDecoder().decode(CutoverPlan.self, from: Data(json.utf8), fileName: "cutover.json")
+        }
+        #expect(error?.description.contains("verfy") == true)
+    }
+}

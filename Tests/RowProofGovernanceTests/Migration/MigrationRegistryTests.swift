@@ -62,3 +62,20 @@ import Testing
         #expect(try fixture.audit.verify().isIntact)
     }
 }
+
+@Suite struct MigrationRegistrySetupTests {
+    @Test func auditLogInTheRegistryFileIsRefusedUpFront() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString).sqlite").path
+        let log = try SQLiteAuditLog(path: path)
+        let error = #expect(throws: GovernanceError.self) { try MigrationRegistry(path: path, audit: log) }
+        #expect(error?.code == .badInput)
+        #expect(error?.message.contains(path) == true)
+    }
+
+    @Test func unknownMigrationIsNotFound() throws {
+        let fixture = try RegistryFixture()
+        let error = #expect(throws: GovernanceError.self) { try fixture.registry.migration("nope") }
+        #expect(error?.code == .notFound)
+        #expect(error?.isRefusal == false)
+    }
+}

@@ -104,7 +104,7 @@ final class JumpingClock: ParallelRunClock {
         let decision = gate.evaluate(records)
         #expect(!decision.passed)
         #expect(decision.consecutivePasses == 1)
-        #expect(decision.summary == "1 consecutive passing runs, 3 required; run 14 was pass (severity info)")
+        #expect(decision.summary == "1 passing run(s) in a row, 3 required")
     }
 
     @Test func aPassWithAWarningFailsUnderAnInfoPolicyButPassesUnderAWarningPolicy() {
