@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "RowProofAgents",
-            dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", log],
+            dependencies: ["RowProofCore", "RowProofContracts", "RowProofSources", "RowProofCrypto", log],
             swiftSettings: swiftSettings
         ),
         .target(

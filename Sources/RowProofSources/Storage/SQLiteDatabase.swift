@@ -26,18 +26,33 @@ public final class SQLiteDatabase {
     public let path: String
 
     /// Opens (creating if needed) the database at `path`, in WAL mode with a 5 s busy timeout.
-    public init(path: String) throws(SourceError) {
+    public convenience init(path: String) throws(SourceError) {
+        try self.init(path: path, readOnly: false)
+    }
+
+    /// Opens the database at `path`.
+    ///
+    /// Read-only (`readOnly: true`) leaves the file exactly as it is: no creation, no journal-mode
+    /// change, and every write refused by SQLite itself — for inspecting a user's database.
+    /// Otherwise the database is created if needed and switched to WAL mode.
+    public init(path: String, readOnly: Bool) throws(SourceError) {
         self.path = path
         var db: OpaquePointer?
-        let status = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        let flags = readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let reason = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_close_v2(db)
             throw SourceError(.connection, "cannot open SQLite database \(path): \(reason)",
-                              hint: "check that the folder exists and is writable by this user")
+                              hint: readOnly ? "check that the file exists and is readable by this user"
+                                  : "check that the folder exists and is writable by this user")
         }
         handle = db
         sqlite3_busy_timeout(db, 5_000)
+        if readOnly {
+            try execute("PRAGMA query_only = ON")
+            return
+        }
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
         try execute("PRAGMA foreign_keys = ON")
