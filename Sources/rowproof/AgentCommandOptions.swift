@@ -62,6 +62,11 @@ enum AgentCommandRunner {
         } catch let error as AgentError {
             FileHandle.standardError.write(Data("rowproof \(command): \(error.message)\n".utf8))
             throw ExitCode(2)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("rowproof \(command): \(error)\n".utf8))
+            throw ExitCode(2)
         }
     }
 

@@ -34,7 +34,7 @@ extension RowProofCommand.EvidenceCommand {
         @Option(help: "The signing key (PEM file path, or env://, file://, vault:// reference).")
         var key: String
 
-        @Option(help: "The type-coercion rulebook in force (default: the artifact named type_coercion_rulebook).")
+        @Option(help: "The type-coercion rulebook in force (default: the artifact named type_coercion_rulebook, else the rulebook shipped with rowproof).")
         var rulebook: String?
 
         @Option(help: "A folder to include (repeatable); stored under files/<folder name>/.")
@@ -66,6 +66,10 @@ extension RowProofCommand.EvidenceCommand {
                 if let rulebook {
                     guard !hasRulebook else { throw ValidationError("the migration has a registered rulebook; drop --rulebook") }
                     artifacts.append(try EvidenceArtifact(path: "rulebook/" + URL(fileURLWithPath: rulebook).lastPathComponent, kind: .rulebook, contentsOf: URL(fileURLWithPath: rulebook)))
+                } else if !hasRulebook {
+                    // The rulebook recon and mapping used when none was given: the one shipped with RowProof.
+                    let shipped = try InstalledFiles.rulebook()
+                    artifacts.append(try EvidenceArtifact(path: "rulebook/" + URL(fileURLWithPath: shipped).lastPathComponent, kind: .rulebook, contentsOf: URL(fileURLWithPath: shipped)))
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

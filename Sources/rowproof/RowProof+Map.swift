@@ -32,8 +32,8 @@ extension RowProofCommand {
         @Option(name: .customLong("target-table"), help: "Target table, when it is named differently.")
         var targetTable: String?
 
-        @Option(help: "Type-coercion rulebook (JSON).")
-        var rulebook: String = "policy/type_coercion_rulebook.json"
+        @Option(help: "Type-coercion rulebook (JSON). Default: policy/type_coercion_rulebook.json, looked up in the current folder, above the rowproof executable, then in /usr/local/share/rowproof and /usr/share/rowproof.")
+        var rulebook: String?
 
         @Option(
             help: "profile.json written by rowproof profile (default: profile the source table now)."
@@ -47,6 +47,7 @@ extension RowProofCommand {
             try AgentCommandRunner.run(
                 "map",
                 {
+                    let rulebook = try rulebook ?? InstalledFiles.rulebook()
                     let rulebookData = try AgentCommandRunner.readFile(rulebook, what: "the rulebook")
                     let sourceConnection = try CatalogConnection(location: source)
                     let targetConnection = try CatalogConnection(location: target)
