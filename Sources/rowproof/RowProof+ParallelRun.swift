@@ -28,13 +28,13 @@ extension RowProofCommand {
         @Option(help: "The recon job file (YAML or JSON) each run executes.")
         var job: String
 
-        @Option(help: "Policy file; default: the migration's policy.")
+        @Option(help: "Policy file, for a migration registered without one (a migration's own policy cannot be replaced here).")
         var policy: String?
 
         @Option(help: "Runs to do now (default: until the policy's number of runs is reached).")
         var runs: Int?
 
-        @Option(help: "Seconds between run starts (default: the policy's interval_seconds).")
+        @Option(help: "Seconds between run starts: the policy's interval_seconds (the default) or longer.")
         var interval: Int?
 
         @Option(name: [.customShort("o"), .long], help: "Folder for the runs' reports and the history. Default: HOME/parallel-run/MIGRATION.")
@@ -65,8 +65,23 @@ extension RowProofCommand {
                 guard let path = policy ?? record.policyPath else {
                     throw ValidationError("migration \(migration) has no policy; give one with --policy policy/policy.json")
                 }
+                // The gate is decided by the policy the migration was created with; another one
+                // could lower the bar, so it is refused rather than silently used.
+                if policy != nil, let governing = record.policySHA256,
+                   let data = FileManager.default.contents(atPath: path), SHA256.hexDigest(data) != governing {
+                    throw ValidationError(
+                        "--policy \(path) is not the policy migration \(migration) is governed by "
+                            + "(\(record.policyPath ?? "?"), sha256 \(governing.prefix(16))…); run without --policy")
+                }
                 var loaded = try ContractDecoder().decode(Policy.self, contentsOf: URL(fileURLWithPath: path)).parallelRun
-                if let interval { loaded.intervalSeconds = interval }
+                if let interval {
+                    // Runs closer together than the policy asks would pass its soak time off as done.
+                    guard interval >= loaded.intervalSeconds else {
+                        throw ValidationError(
+                            "--interval \(interval): the policy requires at least \(loaded.intervalSeconds) s between runs")
+                    }
+                    loaded.intervalSeconds = interval
+                }
                 requirement = loaded
                 policyFile = try RunReport.loadPolicy(path)
                 reconJob = try ContractDecoder().decode(ReconJob.self, contentsOf: URL(fileURLWithPath: job))

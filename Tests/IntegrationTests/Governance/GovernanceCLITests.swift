@@ -96,4 +96,52 @@ import Testing
         let missing = try rowproof(["plan", "verify", "nothing-here.json"], audit: audit)
         #expect(missing.status == 2)
     }
+
+    @Test(.timeLimit(.minutes(3)))
+    func reconWithAMigrationRecordsItsReportGateAndAuditEntry() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let audit = folder.appendingPathComponent("audit.sqlite").path
+        for (name, changed) in [("src.db", false), ("dst.db", true)] {
+            let database = try SQLiteDatabase(path: folder.appendingPathComponent(name).path)
+            try database.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)")
+            for id in 1...300 {
+                try database.query("INSERT INTO t VALUES (?, ?)", [.integer(Int64(id)), .text(changed && id % 100 == 0 ? "changed" : "v\(id)")])
+            }
+        }
+        let source = "sqlite://" + folder.appendingPathComponent("src.db").path
+        let target = "sqlite://" + folder.appendingPathComponent("dst.db").path
+        let policy = TestEnvironment.repositoryRoot.appendingPathComponent("policy/policy.json").path
+
+        let unknown = try rowproof(["recon", source, target, "-t", "t", "--migration", "nope", "-o", "out0"], audit: audit)
+        #expect(unknown.status == 2, "\(unknown.output)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out0/report.json").path), "no work before the migration is known")
+
+        #expect(try rowproof(["migration", "create", "m1", "--source", source, "--target", target, "-t", "t", "--policy", policy], audit: audit).status == 0)
+        let failing = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out1", "--workers", "1"], audit: audit)
+        #expect(failing.status == 1, "\(failing.output)")
+        #expect(failing.output.contains("recorded: recon_report of migration m1; gate failed"), "\(failing.output)")
+
+        try SQLiteDatabase(path: folder.appendingPathComponent("dst.db").path).execute("UPDATE t SET v = 'v' || id")
+        let passing = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out2", "--workers", "1"], audit: audit)
+        #expect(passing.status == 0, "\(passing.output)")
+        #expect(passing.output.contains("gate passed"), "\(passing.output)")
+
+        let status = try rowproof(["migration", "status", "m1"], audit: audit)
+        #expect(status.output.contains("out2/report.json"), "the latest report is the registered one: \(status.output)")
+        let history = try rowproof(["migration", "history", "m1"], audit: audit)
+        #expect(history.output.components(separatedBy: "recon.completed").count - 1 == 2, "\(history.output)")
+        #expect(try rowproof(["audit", "verify"], audit: audit).status == 0)
+
+        // The gate is the migration's policy's to decide: neither another policy nor a shorter interval.
+        try Data(#"{"name":"t","source":{"url":"\#(source)"},"target":{"url":"\#(target)"},"tables":[{"source":"t"}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("job.json"))
+        var lenient = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any] ?? [:]
+        lenient["parallel_run"] = ["runs": 1, "consecutive_passes": 1, "interval_seconds": 1]
+        try JSONSerialization.data(withJSONObject: lenient).write(to: folder.appendingPathComponent("lenient.json"))
+        let otherPolicy = try rowproof(["parallel-run", "--migration", "m1", "--job", "job.json", "--policy", "lenient.json"], audit: audit)
+        #expect(otherPolicy.status == 2 && otherPolicy.output.contains("is not the policy migration m1 is governed by"), "\(otherPolicy.output)")
+        let hurried = try rowproof(["parallel-run", "--migration", "m1", "--job", "job.json", "--interval", "1"], audit: audit)
+        #expect(hurried.status == 2 && hurried.output.contains("requires at least"), "\(hurried.output)")
+    }
 }
