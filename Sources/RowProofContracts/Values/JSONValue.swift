@@ -35,7 +35,7 @@ extension JSONValue {
     }
 
     /// A short description for error messages: `a string "fast"`, `an integer (0)`, `an array`.
-    var kindDescription: String {
+    public var kindDescription: String {
         switch self {
         case .null: "null"
         case .bool(let value): "a boolean (\(value))"

@@ -29,12 +29,12 @@ public struct SchemaValidator: Sendable {
             check(value, against: target, at: path, into: &found)
         }
         if case .string(let type)? = rules["type"], !Self.value(value, hasType: type) {
-            found.append(ContractError(path: path, "expected \(Self.article(type)) (got \(value.problemText))"))
+            found.append(ContractError(path: path, "expected \(Self.article(type)) (got \(value.kindDescription))"))
             return
         }
         if case .array(let allowed)? = rules["enum"], !allowed.contains(value) {
             let names = allowed.map { if case .string(let text) = $0 { text } else { "\($0)" } }
-            found.append(ContractError(path: path, "unknown value \(value.problemText); use one of: \(names.joined(separator: ", "))"))
+            found.append(ContractError(path: path, "unknown value \(value.kindDescription); use one of: \(names.joined(separator: ", "))"))
         }
         checkString(value, rules, at: path, into: &found)
         checkNumber(value, rules, at: path, into: &found)
@@ -77,7 +77,7 @@ public struct SchemaValidator: Sendable {
         if case .string(let pattern)? = rules["pattern"],
            let expression = try? NSRegularExpression(pattern: pattern),
            expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-            found.append(ContractError(path: path, "\(value.problemText) does not match the pattern \(pattern)"))
+            found.append(ContractError(path: path, "\(value.kindDescription) does not match the pattern \(pattern)"))
         }
     }
 
@@ -109,7 +109,7 @@ public struct SchemaValidator: Sendable {
         if case .bool(true)? = rules["uniqueItems"] {
             var seen = Set<JSONValue>()
             for (index, element) in elements.enumerated() where !seen.insert(element).inserted {
-                found.append(ContractError(path: path[index], "\(element.problemText) is listed twice"))
+                found.append(ContractError(path: path[index], "\(element.kindDescription) is listed twice"))
             }
         }
         if let items = rules["items"] {
@@ -167,7 +167,7 @@ extension SchemaValidator {
         switch value {
         case .integer(let integer): "\(integer)"
         case .number(let number): show(number)
-        default: value.problemText
+        default: value.kindDescription
         }
     }
 
