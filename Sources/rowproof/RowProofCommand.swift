@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 
 @main
@@ -16,6 +17,27 @@ struct RowProofCommand: AsyncParsableCommand {
             """,
         subcommands: [Demo.self, Recon.self, Coordinator.self, Worker.self, Keygen.self, Serve.self, Submit.self, MigrationCommand.self, AuditCommand.self, PlanCommand.self, ParallelRun.self, CutoverCommand.self, EvidenceCommand.self, DiscoverCommand.self, ProfileCommand.self, ExplainCommand.self, MapCommand.self, RewriteCommand.self, PlanCutoverCommand.self]
     )
+}
+
+extension RowProofCommand {
+    /// Runs the command line. A usage error (an unknown option, a bad value) exits with 2, "could
+    /// not run", like every other failure before work starts, so CI reads one code for it.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Logging options shared by every command.

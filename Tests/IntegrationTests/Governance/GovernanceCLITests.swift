@@ -117,6 +117,11 @@ import Testing
         #expect(unknown.status == 2, "\(unknown.output)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out0/report.json").path), "no work before the migration is known")
 
+        // Usage errors are "could not run" (2), like every failure before work starts.
+        let wrongArtifact = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "--artifact", "evidence_pack"], audit: audit)
+        #expect(wrongArtifact.status == 2 && wrongArtifact.output.contains("ends in recon_report"), "\(wrongArtifact.output)")
+        #expect(try rowproof(["recon", source, target, "--no-such-option"], audit: audit).status == 2)
+
         #expect(try rowproof(["migration", "create", "m1", "--source", source, "--target", target, "-t", "t", "--policy", policy], audit: audit).status == 0)
         let failing = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out1", "--workers", "1"], audit: audit)
         #expect(failing.status == 1, "\(failing.output)")
