@@ -4,6 +4,7 @@ import Logging
 import RowProofCluster
 import RowProofContracts
 import RowProofCrypto
+import RowProofGovernance
 import RowProofSources
 import RowProofWire
 
@@ -74,13 +75,7 @@ extension RowProofCommand {
             }
             let key: Ed25519PrivateKey
             do {
-                let pem: String
-                if let reference = SecretReference(parsing: signingKey) {
-                    pem = try SecretResolver().resolve(reference)
-                } else {
-                    pem = try String(contentsOfFile: signingKey, encoding: .utf8)
-                }
-                key = try Ed25519PrivateKey(pem: pem)
+                key = try SigningKeyLoader.load(signingKey)
             } catch {
                 throw ValidationError("--signing-key \(signingKey): \(error)")
             }

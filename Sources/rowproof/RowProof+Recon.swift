@@ -95,7 +95,7 @@ extension RowProofCommand {
         func validate() throws {
             if artifact != "recon_report" {
                 guard migration != nil else { throw ValidationError("--artifact needs --migration") }
-                guard artifact.hasSuffix("recon_report"), artifact.range(of: "^[a-z][a-z0-9_]{0,63}$", options: .regularExpression) != nil else {
+                guard artifact.hasSuffix("recon_report"), ContractPattern.ruleID.matches(artifact) else {
                     throw ValidationError("--artifact \(artifact): a recon report's artifact name ends in recon_report, such as post_cutover_recon_report")
                 }
             }

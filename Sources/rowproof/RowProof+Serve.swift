@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RowProofCrypto
+import RowProofGovernance
 import RowProofServer
 import RowProofSources
 
@@ -86,9 +87,7 @@ extension RowProofCommand {
             var key: Ed25519PrivateKey?
             if let signingKey {
                 do {
-                    let pem = try SecretReference(parsing: signingKey).map { try SecretResolver().resolve($0) }
-                        ?? String(contentsOfFile: signingKey, encoding: .utf8)
-                    key = try Ed25519PrivateKey(pem: pem)
+                    key = try SigningKeyLoader.load(signingKey)
                 } catch {
                     throw ValidationError("--signing-key \(signingKey): \(error)")
                 }
