@@ -45,54 +45,11 @@ public enum SHA256 {
 
     /// Returns the first 8 bytes of SHA-256(`bytes`) read as a big-endian unsigned integer.
     ///
-    /// This is the sampling value of the hashing spec: it avoids allocating the full digest.
+    /// This is the sampling value of the hashing spec, computed once per key on the worker's
+    /// per-row path: it runs OpenSSL's SHA-256 block function on a context on the stack, with no
+    /// allocation and no full digest.
     public static func prefix64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
-            var length: UInt32 = 0
-            let ok = EVP_Digest(bytes.baseAddress, bytes.count, digest.baseAddress, &length, FetchedDigest.sha256.method, nil)
-            precondition(ok == 1, "EVP_Digest(SHA-256) failed: \(openSSLErrorQueue())")
-            var value: UInt64 = 0
-            for index in 0..<8 { value = value << 8 | UInt64(digest[index]) }
-            return value
-        }
-    }
-}
-
-/// SHA-256 of many short inputs, one after the other, through one reusable OpenSSL context.
-///
-/// `EVP_Digest` creates and frees a context on every call; this keeps one `EVP_MD_CTX` for its
-/// whole life and re-initialises it per input, which is what hashing every key of a row stream
-/// (the deterministic sample) needs. Results equal ``SHA256/prefix64(_:)``.
-///
-/// Not thread-safe: one owner (one stream, on one thread at a time) uses it.
-public final class SHA256PrefixHasher {
-    private let context: OpaquePointer
-
-    /// Allocates the context.
-    public init() {
-        guard let context = EVP_MD_CTX_new() else { preconditionFailure("EVP_MD_CTX_new failed: out of memory") }
-        self.context = context
-    }
-
-    deinit { EVP_MD_CTX_free(context) }
-
-    /// Returns the first 8 bytes of SHA-256(`bytes`) read as a big-endian unsigned integer.
-    public func prefix64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        // With SHA-256 these calls cannot fail on a valid context; a failure means a broken libcrypto.
-        precondition(
-            EVP_DigestInit_ex2(context, FetchedDigest.sha256.method, nil) == 1,
-            "EVP_DigestInit_ex2(SHA-256) failed: \(openSSLErrorQueue())"
-        )
-        precondition(
-            EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) == 1,
-            "EVP_DigestUpdate(SHA-256) failed: \(openSSLErrorQueue())"
-        )
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
-            var length: UInt32 = 0
-            let ok = EVP_DigestFinal_ex(context, digest.baseAddress, &length)
-            precondition(ok == 1 && length == 32, "EVP_DigestFinal_ex(SHA-256) failed: \(openSSLErrorQueue())")
-            return UnsafeRawPointer(digest.baseAddress!).loadUnaligned(as: UInt64.self).bigEndian
-        }
+        COpenSSL_sha256_prefix64(bytes.baseAddress, bytes.count)
     }
 }
 

@@ -21,6 +21,17 @@ import Testing
         let value = bytes.withUnsafeBytes { SHA256.prefix64($0) }
         #expect(value == 0xba78_16bf_8f01_cfea)
     }
+
+    /// The sampling path (direct block function) agrees with the EVP digest for every length
+    /// around the block and padding boundaries, on one input after another.
+    @Test func prefix64AgreesWithTheDigestAtEveryLength() {
+        for length in 0...200 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+            let digest = SHA256.hash(bytes)
+            let expected = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            #expect(bytes.withUnsafeBytes { SHA256.prefix64($0) } == expected, "length \(length)")
+        }
+    }
 }
 
 @Suite struct HexTests {

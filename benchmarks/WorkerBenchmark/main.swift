@@ -116,8 +116,9 @@ let plan = ChunkPlan(
 )
 let processor = ChunkProcessor { side, _, name in
     let rows = side.location == "memory:source" ? sourceRows : targetRows
-    return PipedRowStream(name: name) { emit in
-        for row in rows { try emit(row) }
+    return PipedRowStream(name: name) { writer in
+        var stream = ArrayRowStream(rows)
+        try writer.drain(&stream)
     }
 }
 

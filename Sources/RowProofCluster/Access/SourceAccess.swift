@@ -21,7 +21,7 @@ public enum SourceAccess {
     /// session, importing the plan's snapshot when there is one.
     public static func scanStarter(secrets: SecretResolver = SecretResolver()) -> ChunkProcessor.ScanStarter {
         { side, request, name in
-            PipedRowStream(name: name) { emit in
+            PipedRowStream(name: name) { writer in
                 let parsed = try SourceLocation(parsing: side.location).resolvingLocation(with: secrets)
                 switch parsed.engine {
                 case .postgres:
@@ -29,9 +29,9 @@ public enum SourceAccess {
                     if let snapshot = side.snapshot {
                         try session.importSnapshot(PostgresSnapshot(id: snapshot, walPosition: "imported"))
                     }
-                    try drain(session, request, emit)
+                    try drain(session, request, &writer)
                 case .sqlite:
-                    try drain(try SQLiteSource(location: parsed, secrets: secrets).openSession(), request, emit)
+                    try drain(try SQLiteSource(location: parsed, secrets: secrets).openSession(), request, &writer)
                 case nil:
                     throw SourceError(.connection, "cannot tell which engine \(parsed.redacted) is")
                 }
@@ -40,9 +40,9 @@ public enum SourceAccess {
     }
 
     private static func drain<Session: SourceSession>(
-        _ session: Session, _ request: ScanRequest, _ emit: (CanonicalRow) throws -> Void
+        _ session: Session, _ request: ScanRequest, _ writer: inout RowPipeWriter
     ) throws {
         var rows = try session.scan(request)
-        while let row = try rows.next() { try emit(row) }
+        try writer.drain(&rows)
     }
 }

@@ -6,6 +6,8 @@ public import RowProofCore
 /// The reader blocks while `capacity` batches wait; the consumer blocks while none do. A reader
 /// failure is delivered to the consumer after the rows read before it, and `cancel()` lets the
 /// consumer stop a reader early (the reader's next `put` throws ``RowPipe/Cancelled``).
+/// Batches the consumer has read go back to the reader, so a long scan reuses a few batches'
+/// storage instead of allocating per batch.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while `condition` is
 /// locked.
@@ -14,7 +16,8 @@ public final class RowPipe: @unchecked Sendable {
     public struct Cancelled: Error {}
 
     private let condition = NSCondition()
-    private var batches: [[CanonicalRow]] = []
+    private var batches: [RowBatch] = []
+    private var spares: [RowBatch] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -25,13 +28,15 @@ public final class RowPipe: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// Reader side: hands over one batch, waiting while the pipe is full.
-    public func put(_ batch: [CanonicalRow]) throws {
+    /// Reader side: hands over `batch`, waiting while the pipe is full, and leaves an empty
+    /// batch (a read one, when the consumer returned one) in its place.
+    public func put(_ batch: inout RowBatch) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         batches.append(batch)
+        batch = spares.popLast() ?? RowBatch()
         condition.broadcast()
     }
 
@@ -44,17 +49,23 @@ public final class RowPipe: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Consumer side: the next batch, `nil` at the end, or the reader's error.
-    public func take() throws -> [CanonicalRow]? {
+    /// Consumer side: returns `batch` (read) to the reader and replaces it with the next batch;
+    /// `false` at the end. Throws the reader's error after the rows read before it.
+    public func exchange(_ batch: inout RowBatch) throws -> Bool {
+        var read = RowBatch()
+        swap(&read, &batch)
+        read.removeAll()
         condition.lock()
         defer { condition.unlock() }
+        if spares.count < capacity { spares.append(read) }
         while batches.isEmpty && !finished { condition.wait() }
         if !batches.isEmpty {
+            batch = batches.removeFirst()
             condition.broadcast()
-            return batches.removeFirst()
+            return true
         }
         if let failure { throw failure }
-        return nil
+        return false
     }
 
     /// Consumer side: stop the reader and drop what is queued.
@@ -63,6 +74,7 @@ public final class RowPipe: @unchecked Sendable {
         defer { condition.unlock() }
         cancelled = true
         batches.removeAll()
+        spares.removeAll()
         condition.broadcast()
     }
 }
@@ -70,29 +82,23 @@ public final class RowPipe: @unchecked Sendable {
 /// A ``RowStream`` fed by a reader thread through a ``RowPipe``, so two sides read concurrently.
 public struct PipedRowStream: RowStream {
     private let pipe: RowPipe
-    private var batch: [CanonicalRow] = []
+    private var batch = RowBatch()
     private var index = 0
 
-    /// Starts `read` on a new thread; it calls `emit` for each row, in order.
+    /// Starts `read` on a new thread; it hands rows, in order, to the ``RowPipeWriter`` it is given.
     ///
     /// - Parameters:
     ///   - name: The thread's name (for debuggers and crash reports).
+    ///   - batchSize: Rows per batch handed over.
     ///   - read: Runs on the new thread; it owns whatever connection it opens.
-    public init(name: String, batchSize: Int = 1024, read: @escaping @Sendable (_ emit: (CanonicalRow) throws -> Void) throws -> Void) {
+    public init(name: String, batchSize: Int = 1024, read: @escaping @Sendable (_ writer: inout RowPipeWriter) throws -> Void) {
         let pipe = RowPipe()
         self.pipe = pipe
         let thread = Thread {
-            var pending: [CanonicalRow] = []
-            pending.reserveCapacity(batchSize)
+            var writer = RowPipeWriter(pipe: pipe, batchSize: max(1, batchSize))
             do {
-                try read { row in
-                    pending.append(row)
-                    if pending.count >= batchSize {
-                        try pipe.put(pending)
-                        pending.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !pending.isEmpty { try pipe.put(pending) }
+                try read(&writer)
+                try writer.flush()
                 pipe.finish()
             } catch is RowPipe.Cancelled {
                 pipe.finish()
@@ -106,16 +112,59 @@ public struct PipedRowStream: RowStream {
     }
 
     public mutating func next() throws -> CanonicalRow? {
-        if index < batch.count {
-            defer { index += 1 }
-            return batch[index]
+        guard try advance() else { return nil }
+        defer { index += 1 }
+        return batch.row(at: index)
+    }
+
+    public mutating func next(into row: inout CanonicalRow) throws -> Bool {
+        guard try advance() else { return false }
+        batch.copyRow(at: index, into: &row)
+        index += 1
+        return true
+    }
+
+    /// Makes sure `index` is a row of `batch`, taking the next batch when needed; `false` at the end.
+    @inline(__always)
+    private mutating func advance() throws -> Bool {
+        while index >= batch.count {
+            guard try pipe.exchange(&batch) else { return false }
+            index = 0
         }
-        guard let next = try pipe.take() else { return nil }
-        batch = next
-        index = 1
-        return batch.first
+        return true
     }
 
     /// Stops the reader thread early (after an error on the other side).
     public func cancel() { pipe.cancel() }
+}
+
+/// The reader thread's end of a ``PipedRowStream``: fills a batch and hands it over when full.
+public struct RowPipeWriter {
+    private let pipe: RowPipe
+    private let batchSize: Int
+    private var batch = RowBatch()
+
+    init(pipe: RowPipe, batchSize: Int) {
+        self.pipe = pipe
+        self.batchSize = batchSize
+    }
+
+    /// Reads every row of `stream` into the pipe, a batch at a time
+    /// (``RowStream/read(into:limit:)``, so a reader that implements it allocates nothing per row).
+    public mutating func drain<Stream: RowStream>(_ stream: inout Stream) throws {
+        while try stream.read(into: &batch, limit: batchSize - batch.count) > 0 {
+            if batch.count >= batchSize { try pipe.put(&batch) }
+        }
+    }
+
+    /// Hands over one row.
+    public mutating func emit(_ row: CanonicalRow) throws {
+        batch.append(row)
+        if batch.count >= batchSize { try pipe.put(&batch) }
+    }
+
+    /// Hands over the rows of a partly filled batch.
+    mutating func flush() throws {
+        if !batch.isEmpty { try pipe.put(&batch) }
+    }
 }

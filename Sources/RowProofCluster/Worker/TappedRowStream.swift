@@ -4,11 +4,10 @@ import RowProofCore
 /// with `onlySampled`, passes on only the rows the deterministic sample selects.
 ///
 /// Concrete over ``PipedRowStream`` (not generic over its base) so the worker's per-row path is
-/// compiled for exactly the types it runs, and each key is hashed once, through the stream's own
-/// reusable SHA-256 context.
+/// compiled for exactly the types it runs.
 struct TappedRowStream: RowStream {
     var base: PipedRowStream
-    let sampler: KeySampler
+    let sampler: Sampler
     let onlySampled: Bool
     let aggregates: Bool
     var aggregate: TableAggregate
@@ -16,19 +15,24 @@ struct TappedRowStream: RowStream {
 
     init(base: PipedRowStream, sampler: Sampler, onlySampled: Bool, aggregates: Bool, columnNames: [String]) {
         self.base = base
-        self.sampler = KeySampler(sampler)
+        self.sampler = sampler
         self.onlySampled = onlySampled
         self.aggregates = aggregates
         self.aggregate = TableAggregate(columnNames: columnNames)
     }
 
     mutating func next() throws -> CanonicalRow? {
-        while let row = try base.next() {
+        var row = CanonicalRow(key: [], bytes: [], hash: 0)
+        return try next(into: &row) ? row : nil
+    }
+
+    mutating func next(into row: inout CanonicalRow) throws -> Bool {
+        while try base.next(into: &row) {
             if aggregates { try aggregate.add(row) }
             let selected = sampler.isSelected(key: row.key)
             if selected { sample.add(rowHash: row.hash) }
-            if !onlySampled || selected { return row }
+            if !onlySampled || selected { return true }
         }
-        return nil
+        return false
     }
 }

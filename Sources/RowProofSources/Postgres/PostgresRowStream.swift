@@ -5,7 +5,8 @@ public import RowProofCore
 /// Returns `nil` only after the server confirmed the COPY completed; any failure throws, so a
 /// partial chunk is never taken for a whole one. Dropping the stream early cancels the COPY.
 /// The per-row path is a loop over the message bytes: encoders and offset buffers are reused,
-/// and the only allocations per row are the two arrays a ``CanonicalRow`` holds.
+/// and ``read(into:limit:)`` copies each row into a reused ``RowBatch``, so reading allocates
+/// nothing per row.
 public struct PostgresRowStream: RowStream {
     /// One selected field: how to decode it, and whether it goes into the row.
     struct Field {
@@ -41,20 +42,45 @@ public struct PostgresRowStream: RowStream {
     /// - Throws: ``SourceError`` (``SourceError/Kind/interrupted`` for a lost connection,
     ///   ``SourceError/Kind/data`` for a value with no canonical form, naming its column).
     public mutating func next() throws(SourceError) -> CanonicalRow? {
+        guard let hash = try nextTuple() else { return nil }
+        return CanonicalRow(key: keyEncoder.bytes, bytes: rowEncoder.bytes, hash: hash)
+    }
+
+    /// Overwrites `row` with the next row, reusing its storage; see ``next()``.
+    public mutating func next(into row: inout CanonicalRow) throws(SourceError) -> Bool {
+        guard let hash = try nextTuple() else { return false }
+        keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in row.overwrite(key: key, bytes: bytes, hash: hash) } }
+        return true
+    }
+
+    /// Appends up to `limit` rows to `batch` straight from the encoders; see ``next()``.
+    public mutating func read(into batch: inout RowBatch, limit: Int) throws(SourceError) -> Int {
+        var appended = 0
+        while appended < limit, let hash = try nextTuple() {
+            keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in batch.append(key: key, bytes: bytes, hash: hash) } }
+            appended += 1
+        }
+        return appended
+    }
+
+    /// Decodes the next tuple into the key and row encoders and returns its row hash, or `nil`
+    /// after the last one; after a failure, the same error again.
+    @inline(__always)
+    private mutating func nextTuple() throws(SourceError) -> UInt64? {
         if let failure = copy.failure { throw failure }
         if copy.isDone { return nil }
         let connection = copy.connection
         do {
             while true {
-                let decoded = try connection.withNextCopyRow { (raw) throws(SourceError) -> CanonicalRow? in
+                let decoded = try connection.withNextCopyRow { (raw) throws(SourceError) -> UInt64? in
                     try decodeMessage(raw)
                 }
                 switch decoded {
                 case .none:
                     copy.isDone = true
                     return nil
-                case .some(.some(let row)):
-                    return row
+                case .some(.some(let hash)):
+                    return hash
                 case .some(.none):
                     continue  // the trailer; the end follows
                 }
@@ -67,9 +93,10 @@ public struct PostgresRowStream: RowStream {
         }
     }
 
-    /// Decodes one COPY data message: an optional header, then a tuple or the trailer (`nil`).
+    /// Decodes one COPY data message: an optional header, then a tuple (its row hash; the
+    /// encoders hold its key and bytes) or the trailer (`nil`).
     @inline(__always)
-    private mutating func decodeMessage(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> CanonicalRow? {
+    private mutating func decodeMessage(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> UInt64? {
         var offset = 0
         if !hasHeader {
             offset = try headerLength(raw)
@@ -135,8 +162,7 @@ public struct PostgresRowStream: RowStream {
                 throw SourceError(.data, "table \(table) column \"\(names[index])\": \(error)")
             }
         }
-        let hash = rowEncoder.finish()
-        return CanonicalRow(key: keyEncoder.bytes, bytes: rowEncoder.bytes, hash: hash)
+        return rowEncoder.finish()
     }
 
     private func headerLength(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> Int {

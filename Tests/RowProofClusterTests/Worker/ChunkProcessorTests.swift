@@ -36,8 +36,9 @@ import Testing
     static func processor(source: [CanonicalRow], target: [CanonicalRow]) -> ChunkProcessor {
         ChunkProcessor { side, _, name in
             let rows = side.location == "memory:source" ? source : target
-            return PipedRowStream(name: name, batchSize: 64) { emit in
-                for row in rows { try emit(row) }
+            return PipedRowStream(name: name, batchSize: 64) { writer in
+                var stream = ArrayRowStream(rows)
+                try writer.drain(&stream)
             }
         }
     }

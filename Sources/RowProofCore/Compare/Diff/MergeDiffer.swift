@@ -53,31 +53,31 @@ public struct MergeDiffer: Sendable {
         try step(&sourceCursor, run: &run, sink: &sink)
         try step(&targetCursor, run: &run, sink: &sink)
         while true {
-            switch (sourceCursor.current, targetCursor.current) {
-            case (nil, nil):
+            switch (sourceCursor.hasCurrent, targetCursor.hasCurrent) {
+            case (false, false):
                 return run.finish(source: sourceCursor, target: targetCursor)
-            case (let row?, nil):
-                try run.report(.missing(row, position: sourceCursor.currentPosition), to: &sink)
+            case (true, false):
+                try run.report(.missing(sourceCursor.row, position: sourceCursor.currentPosition), to: &sink)
                 try step(&sourceCursor, run: &run, sink: &sink)
-            case (nil, let row?):
-                try run.report(.extra(row, position: targetCursor.currentPosition), to: &sink)
+            case (false, true):
+                try run.report(.extra(targetCursor.row, position: targetCursor.currentPosition), to: &sink)
                 try step(&targetCursor, run: &run, sink: &sink)
-            case (let sourceRow?, let targetRow?):
-                let order = CanonicalRow.compareKeys(sourceRow.key, targetRow.key)
+            case (true, true):
+                let order = CanonicalRow.compareKeys(sourceCursor.row.key, targetCursor.row.key)
                 if order < 0 {
-                    try run.report(.missing(sourceRow, position: sourceCursor.currentPosition), to: &sink)
+                    try run.report(.missing(sourceCursor.row, position: sourceCursor.currentPosition), to: &sink)
                     try step(&sourceCursor, run: &run, sink: &sink)
                 } else if order > 0 {
-                    try run.report(.extra(targetRow, position: targetCursor.currentPosition), to: &sink)
+                    try run.report(.extra(targetCursor.row, position: targetCursor.currentPosition), to: &sink)
                     try step(&targetCursor, run: &run, sink: &sink)
                 } else {
-                    if sourceRow.hash == targetRow.hash {
+                    if sourceCursor.row.hash == targetCursor.row.hash {
                         run.recordMatch()
                     } else {
                         let difference = try run.classify(
-                            source: sourceRow,
+                            source: sourceCursor.row,
                             sourcePosition: sourceCursor.currentPosition,
-                            target: targetRow,
+                            target: targetCursor.row,
                             targetPosition: targetCursor.currentPosition
                         )
                         try run.report(difference, to: &sink)

@@ -17,4 +17,15 @@ public struct CanonicalRow: Sendable, Hashable {
         self.bytes = bytes
         self.hash = hash
     }
+
+    /// Overwrites the row with another one's parts, reusing this row's storage when no other
+    /// row shares it (so a stream that refills one row per step does not allocate per row).
+    @inlinable
+    public mutating func overwrite(key newKey: UnsafeRawBufferPointer, bytes newBytes: UnsafeRawBufferPointer, hash newHash: UInt64) {
+        key.removeAll(keepingCapacity: true)
+        key.append(contentsOf: newKey)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: newBytes)
+        hash = newHash
+    }
 }
