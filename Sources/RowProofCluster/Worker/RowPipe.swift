@@ -6,8 +6,9 @@ public import RowProofCore
 /// The reader blocks while `capacity` batches wait; the consumer blocks while none do. A reader
 /// failure is delivered to the consumer after the rows read before it, and `cancel()` lets the
 /// consumer stop a reader early (the reader's next `put` throws ``RowPipe/Cancelled``).
-/// Batches the consumer has read go back to the reader, so a long scan reuses a few batches'
-/// storage instead of allocating per batch.
+/// Batches the consumer has read go back to a process-wide ``RowBatchPool``, where the next
+/// reader (of this chunk or the next) takes them, so a worker reuses a few batches' storage
+/// instead of allocating and growing new ones per chunk.
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while `condition` is
 /// locked.
@@ -17,7 +18,6 @@ public final class RowPipe: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var batches: [RowBatch] = []
-    private var spares: [RowBatch] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -29,14 +29,15 @@ public final class RowPipe: @unchecked Sendable {
     }
 
     /// Reader side: hands over `batch`, waiting while the pipe is full, and leaves an empty
-    /// batch (a read one, when the consumer returned one) in its place.
+    /// batch in its place (one from the pool when there is one).
     public func put(_ batch: inout RowBatch) throws {
+        defer { if batch.storageBytes == 0 { batch = RowBatchPool.shared.take() } }
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
         if cancelled { throw Cancelled() }
         batches.append(batch)
-        batch = spares.popLast() ?? RowBatch()
+        batch = RowBatch()
         condition.broadcast()
     }
 
@@ -49,15 +50,14 @@ public final class RowPipe: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Consumer side: returns `batch` (read) to the reader and replaces it with the next batch;
+    /// Consumer side: returns `batch` (read) to the pool and replaces it with the next batch;
     /// `false` at the end. Throws the reader's error after the rows read before it.
     public func exchange(_ batch: inout RowBatch) throws -> Bool {
         var read = RowBatch()
         swap(&read, &batch)
-        read.removeAll()
+        RowBatchPool.shared.give(&read)
         condition.lock()
         defer { condition.unlock() }
-        if spares.count < capacity { spares.append(read) }
         while batches.isEmpty && !finished { condition.wait() }
         if !batches.isEmpty {
             batch = batches.removeFirst()
@@ -74,7 +74,6 @@ public final class RowPipe: @unchecked Sendable {
         defer { condition.unlock() }
         cancelled = true
         batches.removeAll()
-        spares.removeAll()
         condition.broadcast()
     }
 }

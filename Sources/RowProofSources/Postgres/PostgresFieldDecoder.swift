@@ -4,7 +4,7 @@ import RowProofCore
 ///
 /// Chosen once per scan from the column's base type (domains resolved, enums as text), then
 /// switched on per value: no existential call on the per-row path.
-indirect enum PostgresFieldDecoder: Sendable, Hashable {
+enum PostgresFieldDecoder: Sendable, Hashable {
     case int2, int4, int8, oid
     case numeric
     case float4, float8
@@ -20,7 +20,7 @@ indirect enum PostgresFieldDecoder: Sendable, Hashable {
     case json, jsonb
     case bytea
     /// One-dimensional arrays of `element`.
-    case array(PostgresFieldDecoder)
+    indirect case array(PostgresFieldDecoder)
 
     /// The decoder for a base type name (`pg_type.typname`), or `nil` when it has no canonical form.
     static func forBaseType(_ name: String, isEnum: Bool, trimsCharPadding: Bool) -> PostgresFieldDecoder? {

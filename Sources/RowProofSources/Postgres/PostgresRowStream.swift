@@ -42,49 +42,53 @@ public struct PostgresRowStream: RowStream {
     /// - Throws: ``SourceError`` (``SourceError/Kind/interrupted`` for a lost connection,
     ///   ``SourceError/Kind/data`` for a value with no canonical form, naming its column).
     public mutating func next() throws(SourceError) -> CanonicalRow? {
-        guard let hash = try nextTuple() else { return nil }
-        return CanonicalRow(key: keyEncoder.bytes, bytes: rowEncoder.bytes, hash: hash)
+        var row: CanonicalRow?
+        _ = try readTuples(limit: 1) { key, bytes, hash in row = CanonicalRow(key: Array(key), bytes: Array(bytes), hash: hash) }
+        return row
     }
 
     /// Overwrites `row` with the next row, reusing its storage; see ``next()``.
     public mutating func next(into row: inout CanonicalRow) throws(SourceError) -> Bool {
-        guard let hash = try nextTuple() else { return false }
-        keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in row.overwrite(key: key, bytes: bytes, hash: hash) } }
-        return true
+        try readTuples(limit: 1) { key, bytes, hash in row.overwrite(key: key, bytes: bytes, hash: hash) } == 1
     }
 
     /// Appends up to `limit` rows to `batch` straight from the encoders; see ``next()``.
     public mutating func read(into batch: inout RowBatch, limit: Int) throws(SourceError) -> Int {
-        var appended = 0
-        while appended < limit, let hash = try nextTuple() {
-            keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in batch.append(key: key, bytes: bytes, hash: hash) } }
-            appended += 1
-        }
-        return appended
+        try readTuples(limit: limit) { key, bytes, hash in batch.append(key: key, bytes: bytes, hash: hash) }
     }
 
-    /// Decodes the next tuple into the key and row encoders and returns its row hash, or `nil`
-    /// after the last one; after a failure, the same error again.
+    /// Decodes up to `limit` tuples, handing each one's key encoding, canonical bytes and row
+    /// hash to `take`; returns how many (fewer than `limit` only at the end). After a failure,
+    /// throws the same error again.
+    ///
+    /// The column layout and the connection are bound once per call, not once per row, so the
+    /// per-row loop does no reference counting.
     @inline(__always)
-    private mutating func nextTuple() throws(SourceError) -> UInt64? {
+    private mutating func readTuples(
+        limit: Int, _ take: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UInt64) -> Void
+    ) throws(SourceError) -> Int {
         if let failure = copy.failure { throw failure }
-        if copy.isDone { return nil }
+        if copy.isDone { return 0 }
         let connection = copy.connection
+        let layout = (decoders: decoders, isInPlan: isInPlan, keyFields: keyFields)
+        var count = 0
         do {
-            while true {
+            while count < limit {
                 let decoded = try connection.withNextCopyRow { (raw) throws(SourceError) -> UInt64? in
-                    try decodeMessage(raw)
+                    try decodeMessage(raw, decoders: layout.decoders, isInPlan: layout.isInPlan, keyFields: layout.keyFields)
                 }
                 switch decoded {
                 case .none:
                     copy.isDone = true
-                    return nil
+                    return count
                 case .some(.some(let hash)):
-                    return hash
+                    keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in take(key, bytes, hash) } }
+                    count += 1
                 case .some(.none):
                     continue  // the trailer; the end follows
                 }
             }
+            return count
         } catch {
             if connection.isCopying { connection.cancelCopy() }
             copy.isDone = true
@@ -96,7 +100,9 @@ public struct PostgresRowStream: RowStream {
     /// Decodes one COPY data message: an optional header, then a tuple (its row hash; the
     /// encoders hold its key and bytes) or the trailer (`nil`).
     @inline(__always)
-    private mutating func decodeMessage(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> UInt64? {
+    private mutating func decodeMessage(
+        _ raw: UnsafeRawBufferPointer, decoders: [PostgresFieldDecoder], isInPlan: [Bool], keyFields: [Int]
+    ) throws(SourceError) -> UInt64? {
         var offset = 0
         if !hasHeader {
             offset = try headerLength(raw)
@@ -112,9 +118,6 @@ public struct PostgresRowStream: RowStream {
         offset += 2
         rowEncoder.reset()
         keyEncoder.reset()
-        let decoders = self.decoders
-        let isInPlan = self.isInPlan
-        let keyFields = self.keyFields
         var index = 0
         // Field offsets live on the stack: no array uniqueness checks on the per-row path.
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { (spans) throws(SourceError) -> Void in

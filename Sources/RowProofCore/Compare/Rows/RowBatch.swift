@@ -24,6 +24,12 @@ public struct RowBatch: Sendable {
     @inlinable
     public var isEmpty: Bool { hashes.isEmpty }
 
+    /// The bytes the batch's storage holds, used or not.
+    public var storageBytes: Int {
+        keyBytes.capacity + rowBytes.capacity + ends.capacity * MemoryLayout<(key: Int, row: Int)>.stride
+            + hashes.capacity * MemoryLayout<UInt64>.stride
+    }
+
     /// Drops every row, keeping the storage.
     @inlinable
     public mutating func removeAll() {
