@@ -32,7 +32,7 @@ public struct ChunkProcessor: Sendable {
     /// - Throws: the first error of either side (a ``SourceError`` says whether a retry may help),
     ///   or a ``CompareError`` for unsorted or malformed input.
     public func run(_ plan: ChunkPlan) throws -> ChunkResult {
-        let sampler = try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold)
+        let sampler = SampleMemo(try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold))
         let keyOnly = plan.strategy == .keys
         let columnNames = keyOnly ? plan.source.keyColumns : plan.columnNames
         let sourceStream = startScan(plan.source, Self.scanRequest(for: plan.source, plan: plan), "source chunk \(plan.chunkID)")

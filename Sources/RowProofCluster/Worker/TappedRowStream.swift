@@ -7,13 +7,13 @@ import RowProofCore
 /// compiled for exactly the types it runs.
 struct TappedRowStream: RowStream {
     var base: PipedRowStream
-    let sampler: Sampler
+    let sampler: SampleMemo
     let onlySampled: Bool
     let aggregates: Bool
     var aggregate: TableAggregate
     var sample = ChunkDigestBuilder()
 
-    init(base: PipedRowStream, sampler: Sampler, onlySampled: Bool, aggregates: Bool, columnNames: [String]) {
+    init(base: PipedRowStream, sampler: SampleMemo, onlySampled: Bool, aggregates: Bool, columnNames: [String]) {
         self.base = base
         self.sampler = sampler
         self.onlySampled = onlySampled

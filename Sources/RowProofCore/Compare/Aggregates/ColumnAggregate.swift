@@ -9,21 +9,15 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
     public private(set) var count = 0
     /// NULLs seen.
     public private(set) var nulls = 0
-    /// The smallest non-NULL value in the aggregate order, or `nil` if there was none.
-    public private(set) var minimum: CanonicalCell?
-    /// The largest non-NULL value in the aggregate order, or `nil` if there was none.
-    public private(set) var maximum: CanonicalCell?
     /// The exact sum of the decimal values, or `nil` if there was none.
     public private(set) var decimalSum: ExactDecimalSum?
     /// The compensated sum of the float values, or `nil` if there was none.
     public private(set) var floatSum: CompensatedSum?
 
-    /// ``minimum`` as a number while it is a decimal the fast path reads (``SmallDecimal``), so
-    /// the per-row comparison of decimals is numeric instead of textual. Derived state: not
-    /// encoded and not compared; `nil` means "compare the cell".
-    private var minimumKey: SmallDecimal?
-    /// ``maximum`` as a number; see `minimumKey`.
-    private var maximumKey: SmallDecimal?
+    /// The lower bound; see ``minimum``.
+    private var lower = AggregateBound()
+    /// The upper bound; see ``maximum``.
+    private var upper = AggregateBound()
 
     private enum CodingKeys: String, CodingKey {
         case count, nulls, minimum, maximum, decimalSum, floatSum
@@ -32,10 +26,38 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
     /// An empty aggregate.
     public init() {}
 
+    /// The smallest non-NULL value in the aggregate order, or `nil` if there was none.
+    public var minimum: CanonicalCell? { lower.cell }
+
+    /// The largest non-NULL value in the aggregate order, or `nil` if there was none.
+    public var maximum: CanonicalCell? { upper.cell }
+
     /// Whether two aggregates hold the same counts, bounds and sums.
     public static func == (lhs: ColumnAggregate, rhs: ColumnAggregate) -> Bool {
         lhs.count == rhs.count && lhs.nulls == rhs.nulls && lhs.minimum == rhs.minimum && lhs.maximum == rhs.maximum
             && lhs.decimalSum == rhs.decimalSum && lhs.floatSum == rhs.floatSum
+    }
+
+    /// Reads `count`, `nulls`, and the optional `minimum`, `maximum`, `decimalSum`, `floatSum`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        count = try container.decode(Int.self, forKey: .count)
+        nulls = try container.decode(Int.self, forKey: .nulls)
+        lower = AggregateBound(try container.decodeIfPresent(CanonicalCell.self, forKey: .minimum))
+        upper = AggregateBound(try container.decodeIfPresent(CanonicalCell.self, forKey: .maximum))
+        decimalSum = try container.decodeIfPresent(ExactDecimalSum.self, forKey: .decimalSum)
+        floatSum = try container.decodeIfPresent(CompensatedSum.self, forKey: .floatSum)
+    }
+
+    /// Writes the fields ``init(from:)`` reads; absent bounds and sums are left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(count, forKey: .count)
+        try container.encode(nulls, forKey: .nulls)
+        try container.encodeIfPresent(minimum, forKey: .minimum)
+        try container.encodeIfPresent(maximum, forKey: .maximum)
+        try container.encodeIfPresent(decimalSum, forKey: .decimalSum)
+        try container.encodeIfPresent(floatSum, forKey: .floatSum)
     }
 
     /// Adds one value given as its canonical tag and payload.
@@ -48,85 +70,37 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
             nulls += 1
         case 0x02:
             if let small = SmallDecimal(canonicalText: payload) {
-                updateBounds(small, payload: payload)
+                lower.lower(toDecimal: small, payload: payload)
+                upper.raise(toDecimal: small, payload: payload)
                 if case .none = decimalSum { decimalSum = ExactDecimalSum() }
                 decimalSum!.add(small: small)
             } else {
-                updateBounds(tag: tag, payload: payload)
+                lower.lower(to: tag, payload)
+                upper.raise(to: tag, payload)
                 let value = try CanonicalDecimal(parsingUTF8: payload)
                 if case .none = decimalSum { decimalSum = ExactDecimalSum() }
                 decimalSum!.add(value)
             }
         case 0x03:
-            updateBounds(tag: tag, payload: payload)
+            lower.lower(to: tag, payload)
+            upper.raise(to: tag, payload)
             guard payload.count == 8 else {
                 throw CanonicalError(.malformedEncoding, "a float payload has \(payload.count) bytes instead of 8")
             }
             if case .none = floatSum { floatSum = CompensatedSum() }
             floatSum!.add(Double(bitPattern: payload.loadUnaligned(as: UInt64.self).bigEndian))
         default:
-            updateBounds(tag: tag, payload: payload)
-        }
-    }
-
-    /// Folds a decimal the fast path read into the bounds, numerically while the bound is one too.
-    @inline(__always)
-    private mutating func updateBounds(_ value: SmallDecimal, payload: UnsafeRawBufferPointer) {
-        if let current = minimumKey {
-            if value.compare(current) < 0 {
-                minimum!.replace(tag: 0x02, payload: payload)
-                minimumKey = value
+            // Most values of a long column lie strictly between its bounds: one comparison of
+            // order keys settles that without comparing the encodings.
+            let key = OrderKey(tag: tag, payload: payload)
+            if let key, lower.isBelow(key) {
+                if !upper.isAbove(key) { upper.raise(to: tag, payload, key: key) }
+            } else if let key, upper.isAbove(key) {
+                lower.lower(to: tag, payload, key: key)
+            } else {
+                lower.lower(to: tag, payload, key: key)
+                upper.raise(to: tag, payload, key: key)
             }
-        } else if isMissing(minimum) || minimum!.compare(tag: 0x02, payload: payload) > 0 {
-            setMinimum(tag: 0x02, payload: payload)
-            minimumKey = value
-        }
-        if let current = maximumKey {
-            if value.compare(current) > 0 {
-                maximum!.replace(tag: 0x02, payload: payload)
-                maximumKey = value
-            }
-        } else if isMissing(maximum) || maximum!.compare(tag: 0x02, payload: payload) < 0 {
-            setMaximum(tag: 0x02, payload: payload)
-            maximumKey = value
-        }
-    }
-
-    /// Folds any value into the bounds by the aggregate order on its encoding.
-    @inline(__always)
-    private mutating func updateBounds(tag: UInt8, payload: UnsafeRawBufferPointer) {
-        if isMissing(minimum) || minimum!.compare(tag: tag, payload: payload) > 0 {
-            setMinimum(tag: tag, payload: payload)
-            minimumKey = nil
-        }
-        if isMissing(maximum) || maximum!.compare(tag: tag, payload: payload) < 0 {
-            setMaximum(tag: tag, payload: payload)
-            maximumKey = nil
-        }
-    }
-
-    /// Whether `cell` is absent, without the `Equatable` comparison `cell == nil` would make.
-    @inline(__always)
-    private func isMissing(_ cell: CanonicalCell?) -> Bool {
-        if case .none = cell { return true }
-        return false
-    }
-
-    /// Overwrites the minimum in place (its payload storage is reused).
-    private mutating func setMinimum(tag: UInt8, payload: UnsafeRawBufferPointer) {
-        if isMissing(minimum) {
-            minimum = CanonicalCell(tag: tag, payload: payload)
-        } else {
-            minimum!.replace(tag: tag, payload: payload)
-        }
-    }
-
-    /// Overwrites the maximum in place (its payload storage is reused).
-    private mutating func setMaximum(tag: UInt8, payload: UnsafeRawBufferPointer) {
-        if isMissing(maximum) {
-            maximum = CanonicalCell(tag: tag, payload: payload)
-        } else {
-            maximum!.replace(tag: tag, payload: payload)
         }
     }
 
@@ -134,28 +108,8 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
     public mutating func merge(_ other: ColumnAggregate) {
         count += other.count
         nulls += other.nulls
-        if let cell = other.minimum {
-            if let current = minimum {
-                if cell.payload.withUnsafeBytes({ current.compare(tag: cell.tag, payload: $0) }) > 0 {
-                    minimum = cell
-                    minimumKey = other.minimumKey
-                }
-            } else {
-                minimum = cell
-                minimumKey = other.minimumKey
-            }
-        }
-        if let cell = other.maximum {
-            if let current = maximum {
-                if cell.payload.withUnsafeBytes({ current.compare(tag: cell.tag, payload: $0) }) < 0 {
-                    maximum = cell
-                    maximumKey = other.maximumKey
-                }
-            } else {
-                maximum = cell
-                maximumKey = other.maximumKey
-            }
-        }
+        if let cell = other.minimum { cell.payload.withUnsafeBytes { lower.lower(to: cell.tag, $0) } }
+        if let cell = other.maximum { cell.payload.withUnsafeBytes { upper.raise(to: cell.tag, $0) } }
         if let sum = other.decimalSum {
             if decimalSum == nil { decimalSum = ExactDecimalSum() }
             decimalSum!.merge(sum)

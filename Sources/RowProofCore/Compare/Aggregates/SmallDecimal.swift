@@ -88,4 +88,19 @@ struct SmallDecimal: Sendable, Equatable {
         let b = Int128(other.unscaled) * Int128(Self.powersOfTen[Int(common - other.scale)])
         return a < b ? -1 : (a > b ? 1 : 0)
     }
+
+    /// The canonical text the value was read from (``init(canonicalText:)`` accepts only
+    /// canonical text, so writing it back gives the same bytes).
+    var canonicalText: [UInt8] {
+        var digits = Array(String(unscaled.magnitude).utf8)
+        let fraction = Int(scale)
+        if fraction > 0 {
+            if digits.count <= fraction {
+                digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: fraction - digits.count + 1), at: 0)
+            }
+            digits.insert(UInt8(ascii: "."), at: digits.count - fraction)
+        }
+        if unscaled < 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return digits
+    }
 }

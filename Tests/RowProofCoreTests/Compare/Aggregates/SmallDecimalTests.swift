@@ -77,3 +77,12 @@ import Testing
         #expect(SmallDecimal(unscaled: 15, scale: 1).compare(SmallDecimal(unscaled: 150, scale: 2)) == 0)
     }
 }
+
+@Suite struct SmallDecimalTextTests {
+    /// A bound kept as a number is written back as exactly the text it was read from.
+    @Test(arguments: ["0", "7", "-7", "0.5", "-0.05", "0.000001", "12.5", "-123456789012.345678", "999999999999999999", "-100"])
+    func canonicalTextRoundTrips(text: String) throws {
+        let value = try #require(Array(text.utf8).withUnsafeBytes { SmallDecimal(canonicalText: $0) })
+        #expect(String(decoding: value.canonicalText, as: UTF8.self) == text)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import RowProofCore
+import Testing
+
+/// The bounds' shortcuts (order keys that skip comparisons, decimal bounds whose text is
+/// rebuilt only when read) must give exactly the bounds of the definitions.
+@Suite struct AggregateBoundTests {
+    private struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+    }
+
+    private func column(_ values: [CanonicalValue]) throws -> ColumnAggregate {
+        var table = TableAggregate(columnNames: ["c"])
+        for value in values { try table.add(TestRows.row([value], keyArity: 0)) }
+        return table.columns[0]
+    }
+
+    /// Bytes that share long prefixes, hold zero bytes and differ in length, so the 8-byte keys
+    /// tie often and the full comparison has to decide.
+    private func awkwardBytes(_ generator: inout Generator) -> [UInt8] {
+        let length = Int(generator.next() % 12)
+        return (0..<length).map { index in
+            let draw = generator.next()
+            return index < 6 && draw % 3 != 0 ? UInt8(ascii: "a") : UInt8(truncatingIfNeeded: draw % 4)
+        }
+    }
+
+    @Test func byteOrderedBoundsEqualTheSmallestAndLargestBytes() throws {
+        var generator = Generator(state: 17)
+        let values = (0..<3_000).map { _ in awkwardBytes(&generator) }
+        let result = try column(values.map(CanonicalValue.bytes))
+        let sorted = values.sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(try result.minimum?.value() == .bytes(sorted.first!))
+        #expect(try result.maximum?.value() == .bytes(sorted.last!))
+    }
+
+    @Test func timestampAndDateBoundsAreNumericAcrossZero() throws {
+        var generator = Generator(state: 29)
+        let micros = (0..<3_000).map { _ in Int64(bitPattern: generator.next() << 11) / 3 }
+        let stamps = try column(micros.map { .timestamp(micros: $0) })
+        #expect(try stamps.minimum?.value() == .timestamp(micros: micros.min()!))
+        #expect(try stamps.maximum?.value() == .timestamp(micros: micros.max()!))
+        let days = (0..<3_000).map { _ in Int32(truncatingIfNeeded: Int64(generator.next() % 2_000_000) - 1_000_000) }
+        let dates = try column(days.map { .date(days: $0) })
+        #expect(try dates.minimum?.value() == .date(days: days.min()!))
+        #expect(try dates.maximum?.value() == .date(days: days.max()!))
+    }
+
+    /// A column in key order moves its maximum on every row; the bound read back (directly,
+    /// after encoding, after a merge) is the last value's exact text.
+    @Test func aDecimalBoundThatMovesEveryRowReadsBackExactly() throws {
+        let ascending = (1...5_000).map { CanonicalValue.decimal(CanonicalDecimal(integer: Int64($0) * 7 - 20_000)) }
+        let result = try column(ascending + [try TestRows.decimal("-0.25")])
+        #expect(try result.maximum?.value() == .decimal(CanonicalDecimal(integer: 15_000)))
+        #expect(try result.minimum?.value() == .decimal(CanonicalDecimal(integer: -19_993)))
+        let decoded = try JSONDecoder().decode(ColumnAggregate.self, from: JSONEncoder().encode(result))
+        #expect(decoded == result)
+        #expect(decoded.maximum?.payload == Array("15000".utf8))
+        var merged = try column([try TestRows.decimal("15000.5")])
+        merged.merge(result)
+        #expect(try merged.maximum?.value() == TestRows.decimal("15000.5"))
+        #expect(try merged.minimum?.value() == .decimal(CanonicalDecimal(integer: -19_993)))
+    }
+}
