@@ -114,7 +114,7 @@ let plan = ChunkPlan(
     columnTypes: types, columnNames: columns, range: KeyRange(), isKeyless: false, strategy: .rowhash,
     sampleModulus: 10_000, sampleThreshold: 100, differenceLimit: 100, tolerance: .exact
 )
-let processor = ChunkProcessor { side, _, name in
+let processor = ChunkProcessor { side, _, _, name in
     let rows = side.location == "memory:source" ? sourceRows : targetRows
     return PipedRowStream(name: name) { writer in
         var stream = ArrayRowStream(rows)

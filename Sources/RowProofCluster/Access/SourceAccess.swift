@@ -18,18 +18,27 @@ public enum SourceAccess {
     }
 
     /// A scan starter for ``ChunkProcessor``: each side is read on its own thread, over its own
-    /// session, importing the plan's snapshot when there is one.
+    /// session, importing the plan's snapshot when there is one. A Postgres session that read
+    /// its range to the end is kept for the job's next chunk (``PostgresSessionPool``); one that
+    /// failed or was stopped is closed.
     public static func scanStarter(secrets: SecretResolver = SecretResolver()) -> ChunkProcessor.ScanStarter {
-        { side, request, name in
+        { side, request, jobID, name in
             PipedRowStream(name: name) { writer in
                 let parsed = try SourceLocation(parsing: side.location).resolvingLocation(with: secrets)
                 switch parsed.engine {
                 case .postgres:
-                    let session = try PostgresSource(location: parsed, secrets: secrets).openSession()
-                    if let snapshot = side.snapshot {
-                        try session.importSnapshot(PostgresSnapshot(id: snapshot, walPosition: "imported"))
+                    let key = PostgresSessionPool.Key(jobID: jobID, location: side.location, snapshot: side.snapshot)
+                    let session: PostgresSession
+                    if let pooled = PostgresSessionPool.shared.take(key) {
+                        session = pooled
+                    } else {
+                        session = try PostgresSource(location: parsed, secrets: secrets).openSession()
+                        if let snapshot = side.snapshot {
+                            try session.importSnapshot(PostgresSnapshot(id: snapshot, walPosition: "imported"))
+                        }
                     }
                     try drain(session, request, &writer)
+                    PostgresSessionPool.shared.give(session, for: key)
                 case .sqlite:
                     try drain(try SQLiteSource(location: parsed, secrets: secrets).openSession(), request, &writer)
                 case nil:

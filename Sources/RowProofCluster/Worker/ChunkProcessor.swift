@@ -5,8 +5,8 @@ import RowProofContracts
 /// Compares one chunk: reads both sides concurrently, merge-joins them, and folds in aggregates
 /// and the deterministic sample — all in one pass over each side.
 public struct ChunkProcessor: Sendable {
-    /// Starts reading one side of a plan; returns the stream its reader thread fills.
-    public typealias ScanStarter = @Sendable (_ side: ChunkPlan.Side, _ request: ScanRequest, _ name: String) -> PipedRowStream
+    /// Starts reading one side of a plan of job `jobID`; returns the stream its reader thread fills.
+    public typealias ScanStarter = @Sendable (_ side: ChunkPlan.Side, _ request: ScanRequest, _ jobID: String, _ name: String) -> PipedRowStream
 
     private let startScan: ScanStarter
 
@@ -35,8 +35,8 @@ public struct ChunkProcessor: Sendable {
         let sampler = SampleMemo(try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold))
         let keyOnly = plan.strategy == .keys
         let columnNames = keyOnly ? plan.source.keyColumns : plan.columnNames
-        let sourceStream = startScan(plan.source, Self.scanRequest(for: plan.source, plan: plan), "source chunk \(plan.chunkID)")
-        let targetStream = startScan(plan.target, Self.scanRequest(for: plan.target, plan: plan), "target chunk \(plan.chunkID)")
+        let sourceStream = startScan(plan.source, Self.scanRequest(for: plan.source, plan: plan), plan.jobID, "source chunk \(plan.chunkID)")
+        let targetStream = startScan(plan.target, Self.scanRequest(for: plan.target, plan: plan), plan.jobID, "target chunk \(plan.chunkID)")
         defer {
             sourceStream.cancel()
             targetStream.cancel()

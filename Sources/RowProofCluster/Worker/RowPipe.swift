@@ -102,6 +102,8 @@ public struct PipedRowStream: RowStream {
             } catch is RowPipe.Cancelled {
                 pipe.finish()
             } catch {
+                // The rows read before the failure still go first, as promised.
+                do { try writer.flush() } catch {}
                 pipe.finish(error: error)
             }
         }
@@ -154,12 +156,6 @@ public struct RowPipeWriter {
         while try stream.read(into: &batch, limit: batchSize - batch.count) > 0 {
             if batch.count >= batchSize { try pipe.put(&batch) }
         }
-    }
-
-    /// Hands over one row.
-    public mutating func emit(_ row: CanonicalRow) throws {
-        batch.append(row)
-        if batch.count >= batchSize { try pipe.put(&batch) }
     }
 
     /// Hands over the rows of a partly filled batch.

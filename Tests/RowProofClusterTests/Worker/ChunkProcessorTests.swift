@@ -34,7 +34,7 @@ import Testing
     }
 
     static func processor(source: [CanonicalRow], target: [CanonicalRow]) -> ChunkProcessor {
-        ChunkProcessor { side, _, name in
+        ChunkProcessor { side, _, _, name in
             let rows = side.location == "memory:source" ? source : target
             return PipedRowStream(name: name, batchSize: 64) { writer in
                 var stream = ArrayRowStream(rows)
