@@ -41,17 +41,22 @@ public struct ChunkProcessor: Sendable {
             sourceStream.cancel()
             targetStream.cancel()
         }
+        // Without a per-row join (keyless tables, aggregate strategy) one side is read after the
+        // other, so there are no row pairs to fold in once.
+        let joinsRows = !(plan.isKeyless || plan.strategy == .aggregate)
+        let aggregates = keyOnly ? nil : ChunkAggregates(columnNames: columnNames, pairsRows: joinsRows)
         var source = TappedRowStream(
-            base: sourceStream, sampler: sampler, onlySampled: plan.strategy == .sample, aggregates: !keyOnly, columnNames: columnNames
+            base: sourceStream, sampler: sampler, onlySampled: plan.strategy == .sample, aggregates: aggregates, isSource: true
         )
         var target = TappedRowStream(
-            base: targetStream, sampler: sampler, onlySampled: plan.strategy == .sample, aggregates: !keyOnly, columnNames: columnNames
+            base: targetStream, sampler: sampler, onlySampled: plan.strategy == .sample, aggregates: aggregates, isSource: false
         )
+        let emptyAggregate = TableAggregate(columnNames: columnNames)
         let configuration = DiffConfiguration(columnNames: columnNames, sampleLimit: plan.differenceLimit, tolerance: plan.tolerance)
         var records: [DifferenceRecord] = []
         let keyColumns = plan.source.keyColumns
 
-        if plan.isKeyless || plan.strategy == .aggregate {
+        if !joinsRows {
             // No per-row join: the digests (multiset for keyless tables) and aggregates carry the comparison.
             var sourceDigest = ChunkDigestBuilder()
             var targetDigest = ChunkDigestBuilder()
@@ -60,12 +65,13 @@ public struct ChunkProcessor: Sendable {
             let s = sourceDigest.finalize()
             let t = targetDigest.finalize()
             let evaluator = try ToleranceEvaluator(policy: plan.tolerance, columnNames: columnNames)
+            let sides = try aggregates?.finish() ?? (source: emptyAggregate, target: emptyAggregate)
             return ChunkResult(
                 chunkID: plan.chunkID, tableIndex: plan.tableIndex, sourceRows: s.count, targetRows: t.count,
                 matchedRows: 0, missingRows: 0, extraRows: 0, changedRows: 0, withinToleranceRows: 0,
                 sourceDuplicateRows: 0, targetDuplicateRows: 0, sourceDigest: s, targetDigest: t,
                 sourceSampleDigest: source.sample.finalize(), targetSampleDigest: target.sample.finalize(),
-                columnStatistics: evaluator.statistics, sourceAggregate: source.aggregate, targetAggregate: target.aggregate,
+                columnStatistics: evaluator.statistics, sourceAggregate: sides.source, targetAggregate: sides.target,
                 differences: []
             )
         }
@@ -78,6 +84,7 @@ public struct ChunkProcessor: Sendable {
             records.append(DifferenceRecord(difference, keyColumns: keyColumns))
         }
         let summary = try MergeDiffer(configuration: configuration).diff(source: &source, target: &target, sink: &sink)
+        let sides = try aggregates?.finish() ?? (source: emptyAggregate, target: emptyAggregate)
         return ChunkResult(
             chunkID: plan.chunkID, tableIndex: plan.tableIndex, sourceRows: summary.sourceRows, targetRows: summary.targetRows,
             matchedRows: summary.matchedRows, missingRows: summary.missingRows, extraRows: summary.extraRows,
@@ -85,7 +92,7 @@ public struct ChunkProcessor: Sendable {
             sourceDuplicateRows: summary.sourceDuplicateRows, targetDuplicateRows: summary.targetDuplicateRows,
             sourceDigest: summary.sourceDigest, targetDigest: summary.targetDigest,
             sourceSampleDigest: source.sample.finalize(), targetSampleDigest: target.sample.finalize(),
-            columnStatistics: summary.columnStatistics, sourceAggregate: source.aggregate, targetAggregate: target.aggregate,
+            columnStatistics: summary.columnStatistics, sourceAggregate: sides.source, targetAggregate: sides.target,
             differences: records
         )
     }

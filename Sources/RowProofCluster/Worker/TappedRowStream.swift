@@ -1,7 +1,8 @@
 import RowProofCore
 
-/// Passes rows through while folding them into the side's column aggregates and sample digest;
-/// with `onlySampled`, passes on only the rows the deterministic sample selects.
+/// Passes rows through while folding them into the chunk's column aggregates (on this side) and
+/// the side's sample digest; with `onlySampled`, passes on only the rows the deterministic sample
+/// selects.
 ///
 /// Concrete over ``PipedRowStream`` (not generic over its base) so the worker's per-row path is
 /// compiled for exactly the types it runs.
@@ -9,16 +10,17 @@ struct TappedRowStream: RowStream {
     var base: PipedRowStream
     let sampler: SampleMemo
     let onlySampled: Bool
-    let aggregates: Bool
-    var aggregate: TableAggregate
+    /// The chunk's aggregates, or `nil` when the strategy compares keys only.
+    let aggregates: ChunkAggregates?
+    let isSource: Bool
     var sample = ChunkDigestBuilder()
 
-    init(base: PipedRowStream, sampler: SampleMemo, onlySampled: Bool, aggregates: Bool, columnNames: [String]) {
+    init(base: PipedRowStream, sampler: SampleMemo, onlySampled: Bool, aggregates: ChunkAggregates?, isSource: Bool) {
         self.base = base
         self.sampler = sampler
         self.onlySampled = onlySampled
         self.aggregates = aggregates
-        self.aggregate = TableAggregate(columnNames: columnNames)
+        self.isSource = isSource
     }
 
     mutating func next() throws -> CanonicalRow? {
@@ -28,7 +30,9 @@ struct TappedRowStream: RowStream {
 
     mutating func next(into row: inout CanonicalRow) throws -> Bool {
         while try base.next(into: &row) {
-            if aggregates { try aggregate.add(row) }
+            if let aggregates {
+                if isSource { try aggregates.addSource(row) } else { try aggregates.addTarget(row) }
+            }
             let selected = sampler.isSelected(key: row.key)
             if selected { sample.add(rowHash: row.hash) }
             if !onlySampled || selected { return true }

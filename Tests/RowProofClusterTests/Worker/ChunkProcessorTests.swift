@@ -83,4 +83,19 @@ import Testing
         #expect(result.sourceSampleDigest == Self.expectedSample(source, sampler))
         #expect(result.sourceAggregate == (try Self.expectedAggregate(source)))
     }
+
+    /// Rows folded in once per matching pair still give each side exactly the aggregate of its
+    /// own rows: with duplicate keys on either side, runs of target-only and source-only keys,
+    /// changed rows, and under every strategy that aggregates.
+    @Test(arguments: [ReconStrategy.rowhash, .sample, .aggregate])
+    func pairedAggregatesEqualEachSidesOwn(strategy: ReconStrategy) throws {
+        let sourceIDs: [Int64] = [1, 2, 2, 2, 3, 7, 8, 9, 9, 10] + Array(20..<400) + [500, 501]
+        let targetIDs: [Int64] = [0, 1, 2, 3, 3, 4, 5, 6, 9, 10, 10] + Array(20..<400).filter { $0 % 7 != 0 } + [450, 501, 502]
+        let source = try Self.rows(sourceIDs, changed: [3, 25, 300])
+        let target = try Self.rows(targetIDs)
+        let result = try Self.processor(source: source, target: target).run(Self.plan(strategy: strategy))
+        #expect(result.sourceAggregate == (try Self.expectedAggregate(source)))
+        #expect(result.targetAggregate == (try Self.expectedAggregate(target)))
+        #expect(result.sourceAggregate.rows == source.count && result.targetAggregate.rows == target.count)
+    }
 }
