@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs RowProof's whole test suite on this machine: installs what is missing, starts a private
-# Postgres on a free loopback port, runs every test (unit, integration, schema validation, the
-# Python reference implementation's own tests), and stops the server even when tests fail.
+# Runs RowProof's whole test suite on this machine: installs what is missing, checks the Swift
+# formatting (.swift-format), starts a private Postgres on a free loopback port, runs every test
+# (unit, integration, schema validation, the Python reference implementation's own tests), and
+# stops the server even when tests fail.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -17,6 +18,9 @@ eval "$(bash scripts/postgres.sh start "$pgdir")"
 echo "test: Postgres running at $ROWPROOF_TEST_POSTGRES_URL"
 
 status=0
+echo "test: formatting (swift format lint --strict; fix with: swift format format --in-place --recursive Sources Tests)"
+swift format lint --strict --recursive Sources Tests || status=1
+
 echo "test: reference implementation (pytest)"
 "$venv/bin/python" -m pytest -q Tests/reference || status=1
 

@@ -1,5 +1,5 @@
-public import Foundation
 internal import COpenSSL
+public import Foundation
 
 /// An Ed25519 signing key, held as its 32 raw bytes.
 ///
@@ -12,7 +12,10 @@ public struct Ed25519PrivateKey: Sendable, Equatable {
     /// Wraps an existing 32-byte seed.
     public init(rawRepresentation: [UInt8]) throws(CryptoError) {
         guard rawRepresentation.count == 32 else {
-            throw CryptoError(operation: "loading an Ed25519 private key", reason: "expected 32 bytes, got \(rawRepresentation.count)")
+            throw CryptoError(
+                operation: "loading an Ed25519 private key",
+                reason: "expected 32 bytes, got \(rawRepresentation.count)"
+            )
         }
         self.rawRepresentation = rawRepresentation
     }
@@ -63,8 +66,11 @@ public struct Ed25519PrivateKey: Sendable, Equatable {
             var length = 64
             let result: Int32 = message.withUnsafeBytes { input in
                 EVP_DigestSign(
-                    context, &signature, &length,
-                    input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count
+                    context,
+                    &signature,
+                    &length,
+                    input.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    input.count
                 )
             }
             try openSSLCall("signing with Ed25519") { result }
@@ -81,7 +87,10 @@ public struct Ed25519PublicKey: Sendable, Hashable {
     /// Wraps an existing 32-byte public key.
     public init(rawRepresentation: [UInt8]) throws(CryptoError) {
         guard rawRepresentation.count == 32 else {
-            throw CryptoError(operation: "loading an Ed25519 public key", reason: "expected 32 bytes, got \(rawRepresentation.count)")
+            throw CryptoError(
+                operation: "loading an Ed25519 public key",
+                reason: "expected 32 bytes, got \(rawRepresentation.count)"
+            )
         }
         self.rawRepresentation = rawRepresentation
     }
@@ -114,8 +123,11 @@ public struct Ed25519PublicKey: Sendable, Hashable {
             guard EVP_DigestVerifyInit(context, nil, nil, nil, key) == 1 else { return false }
             let verdict: Int32 = message.withUnsafeBytes { input in
                 EVP_DigestVerify(
-                    context, signature, signature.count,
-                    input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count
+                    context,
+                    signature,
+                    signature.count,
+                    input.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    input.count
                 )
             }
             return verdict == 1
@@ -128,7 +140,9 @@ public struct Ed25519PublicKey: Sendable, Hashable {
 // MARK: - OpenSSL key objects, created and freed within one call
 
 private func withEVPKey<T>(
-    raw: [UInt8], isPrivate: Bool, _ body: (OpaquePointer) throws(CryptoError) -> T
+    raw: [UInt8],
+    isPrivate: Bool,
+    _ body: (OpaquePointer) throws(CryptoError) -> T
 ) throws(CryptoError) -> T {
     let key = raw.withUnsafeBufferPointer { bytes in
         isPrivate
@@ -143,7 +157,9 @@ private func withEVPKey<T>(
 }
 
 private func withEVPKey<T>(
-    fromPEM pem: String, isPrivate: Bool, _ body: (OpaquePointer) throws(CryptoError) -> T
+    fromPEM pem: String,
+    isPrivate: Bool,
+    _ body: (OpaquePointer) throws(CryptoError) -> T
 ) throws(CryptoError) -> T {
     let bytes = Array(pem.utf8)
     let key: OpaquePointer? = bytes.withUnsafeBytes { buffer in
@@ -154,7 +170,8 @@ private func withEVPKey<T>(
     guard let key else {
         throw CryptoError(
             operation: isPrivate ? "reading a PEM private key" : "reading a PEM public key",
-            reason: "not a PEM \(isPrivate ? "PKCS#8 private" : "SubjectPublicKeyInfo public") key (\(openSSLErrorQueue()))"
+            reason:
+                "not a PEM \(isPrivate ? "PKCS#8 private" : "SubjectPublicKeyInfo public") key (\(openSSLErrorQueue()))"
         )
     }
     defer { EVP_PKEY_free(key) }

@@ -1,5 +1,5 @@
-public import Foundation
 internal import COpenSSL
+public import Foundation
 
 /// OpenSSL's SHA-256 implementation, fetched once.
 ///
@@ -29,8 +29,12 @@ public enum SHA256 {
                 var length: UInt32 = 0
                 // EVP_Digest with SHA-256 cannot fail on valid pointers; a failure would mean a broken libcrypto.
                 let ok = EVP_Digest(
-                    input.baseAddress, input.count,
-                    output.baseAddress!.assumingMemoryBound(to: UInt8.self), &length, FetchedDigest.sha256.method, nil
+                    input.baseAddress,
+                    input.count,
+                    output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    &length,
+                    FetchedDigest.sha256.method,
+                    nil
                 )
                 precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed: \(openSSLErrorQueue())")
             }

@@ -62,8 +62,10 @@ extension SourceSession {
             return unique
         }
         throw SourceError(
-            .schema, "table \(description.tableName) has no primary key and no unique NOT NULL columns, so rows cannot be matched by key",
-            hint: "declare a primary key (ALTER TABLE \(description.tableName) ADD PRIMARY KEY (…)), name the key columns "
+            .schema,
+            "table \(description.tableName) has no primary key and no unique NOT NULL columns, so rows cannot be matched by key",
+            hint:
+                "declare a primary key (ALTER TABLE \(description.tableName) ADD PRIMARY KEY (…)), name the key columns "
                 + "in the job, or compare the table in keyless multiset mode (counts and multiset digests, no per-row differences)"
         )
     }

@@ -20,12 +20,16 @@ extension TestEnvironment {
     /// The `rowproof` executable built with the tests (beside the test bundle), or `ROWPROOF_TEST_BINARY`.
     public static var rowproofExecutable: URL {
         if let path = ProcessInfo.processInfo.environment["ROWPROOF_TEST_BINARY"] { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         // swift-testing may run from inside `<name>.xctest/…`; walk up to the build folder.
         while folder.pathComponents.count > 1 {
             let candidate = folder.appendingPathComponent("rowproof")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
+                return candidate
+            }
             folder.deleteLastPathComponent()
         }
         return URL(fileURLWithPath: "rowproof")

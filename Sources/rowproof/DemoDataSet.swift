@@ -23,7 +23,9 @@ struct DemoDataSet {
     static func create(in folder: URL) throws -> Planted {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["source.db", "target.db"] {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name + suffix)) }
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name + suffix))
+            }
         }
         let source = try SQLiteDatabase(path: folder.appendingPathComponent("source.db").path)
         let target = try SQLiteDatabase(path: folder.appendingPathComponent("target.db").path)
@@ -42,10 +44,14 @@ struct DemoDataSet {
         func order(_ id: Int) -> [SQLiteValue] {
             let cents = (id &* 7_919) % 1_000_000
             let seconds = 1_704_067_200 + id * 97  // from 2024-01-01T00:00:00Z
-            let note: SQLiteValue = id % 4_000 == 21 ? .null : .text(id % 3 == 0 ? "gift wrap, café délivery" : "order \(id)")
-            return [.integer(Int64(id)), .integer(Int64(id % 997)), .text("\(cents / 100).\(String(format: "%02d", cents % 100))"),
-                    .text(statuses[id % statuses.count]), .text(timestamp(seconds)), note, .integer(Int64(id % 9 + 1)),
-                    .real(Double(id % 500) * 0.37 + 0.99)]
+            let note: SQLiteValue =
+                id % 4_000 == 21 ? .null : .text(id % 3 == 0 ? "gift wrap, café délivery" : "order \(id)")
+            return [
+                .integer(Int64(id)), .integer(Int64(id % 997)),
+                .text("\(cents / 100).\(String(format: "%02d", cents % 100))"),
+                .text(statuses[id % statuses.count]), .text(timestamp(seconds)), note, .integer(Int64(id % 9 + 1)),
+                .real(Double(id % 500) * 0.37 + 0.99),
+            ]
         }
         try source.transaction {
             for id in 1...orderCount where id % 2_000 != 1_999 {
@@ -55,19 +61,21 @@ struct DemoDataSet {
         try target.transaction {
             for id in 1...orderCount {
                 var row = order(id)
-                if id % 2_000 == 13 { planted.ordersMissing += 1; continue }            // lost in the migration
-                if id % 2_000 == 1_999 { planted.ordersExtra += 1 }                     // not in the source
-                else if id % 1_000 == 7 {                                                // amount off by 1.00
+                if id % 2_000 == 13 { planted.ordersMissing += 1; continue }  // lost in the migration
+                if id % 2_000 == 1_999 {
+                    planted.ordersExtra += 1
+                }  // not in the source
+                else if id % 1_000 == 7 {  // amount off by 1.00
                     let cents = (id &* 7_919) % 1_000_000 + 100
                     row[2] = .text("\(cents / 100).\(String(format: "%02d", cents % 100))")
                     planted.ordersChanged += 1
-                } else if id % 4_000 == 21 {                                             // NULL became ''
+                } else if id % 4_000 == 21 {  // NULL became ''
                     row[5] = .text("")
                     planted.ordersChanged += 1
-                } else if id % 10_000 == 77 {                                            // time zone shift
+                } else if id % 10_000 == 77 {  // time zone shift
                     row[4] = .text(timestamp(1_704_067_200 + id * 97 + 3_600))
                     planted.ordersChanged += 1
-                } else if id % 5_000 == 33 {                                             // float drift
+                } else if id % 5_000 == 33 {  // float drift
                     if case .real(let price) = row[7] { row[7] = .real(price + 1e-9) }
                     planted.ordersWithinTolerance += 1
                 }
@@ -85,15 +93,20 @@ struct DemoDataSet {
                         if number % 700 == 5 { planted.customersMissing += 1; continue }
                         if number % 900 == 11 { email = "CUSTOMER\(number)@EXAMPLE.COM"; planted.customersChanged += 1 }
                     }
-                    try database.query("INSERT INTO customers VALUES (?,?,?,?)",
-                                       [.text(region), .integer(Int64(number)), .text("Customer \(number)"), .text(email)])
+                    try database.query(
+                        "INSERT INTO customers VALUES (?,?,?,?)",
+                        [.text(region), .integer(Int64(number)), .text("Customer \(number)"), .text(email)]
+                    )
                 }
             }
             try database.transaction {
                 for event in 1...eventCount {
-                    let values: [SQLiteValue] = [.text(timestamp(1_704_067_200 + event * 60)), .text("user\(event % 17)"), .text(["login", "export", "delete"][event % 3])]
+                    let values: [SQLiteValue] = [
+                        .text(timestamp(1_704_067_200 + event * 60)), .text("user\(event % 17)"),
+                        .text(["login", "export", "delete"][event % 3]),
+                    ]
                     try database.query("INSERT INTO audit_events VALUES (?,?,?)", values)
-                    if database === target, event == 500 {                              // loaded twice
+                    if database === target, event == 500 {  // loaded twice
                         try database.query("INSERT INTO audit_events VALUES (?,?,?)", values)
                         planted.eventsExtraRows += 1
                     }

@@ -5,13 +5,18 @@ import RowProofGovernance
 
 /// Options every governance command shares: where the registry lives, who is acting, where the audit log is.
 struct GovernanceOptions: ParsableArguments {
-    @Option(help: "Governance home folder (registry, audit log, trusted-keys/). Default: $ROWPROOF_HOME or ./rowproof-home.")
+    @Option(
+        help: "Governance home folder (registry, audit log, trusted-keys/). Default: $ROWPROOF_HOME or ./rowproof-home."
+    )
     var home: String?
 
     @Option(help: "Who is acting, as recorded in the audit log. Default: $ROWPROOF_ACTOR or the login user.")
     var actor: String?
 
-    @Option(help: "Audit log: a SQLite file or a postgres:// URL (or env://, vault:// reference). Default: $ROWPROOF_AUDIT or HOME/rowproof-audit.sqlite.")
+    @Option(
+        help:
+            "Audit log: a SQLite file or a postgres:// URL (or env://, vault:// reference). Default: $ROWPROOF_AUDIT or HOME/rowproof-audit.sqlite."
+    )
     var audit: String?
 
     /// The governance home.
@@ -61,7 +66,10 @@ func runGoverned(_ body: () throws -> Void) throws {
 func parseState(_ text: String) throws(GovernanceError) -> MigrationState {
     let normalized = text.uppercased().replacingOccurrences(of: "-", with: "_")
     guard let state = MigrationState(rawValue: normalized) else {
-        throw GovernanceError(.badInput, "unknown state \"\(text)\"; states: \(MigrationState.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw GovernanceError(
+            .badInput,
+            "unknown state \"\(text)\"; states: \(MigrationState.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
     }
     return state
 }

@@ -22,7 +22,8 @@ enum InstalledFiles {
         guard let path = locate(relative) else {
             throw ValidationErrorText(
                 "no type-coercion rulebook found (looked for \(relative) here, above the rowproof executable, and in "
-                    + "/usr/local/share/rowproof and /usr/share/rowproof): pass --rulebook PATH")
+                    + "/usr/local/share/rowproof and /usr/share/rowproof): pass --rulebook PATH"
+            )
         }
         return path
     }

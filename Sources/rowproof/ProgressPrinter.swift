@@ -14,7 +14,8 @@ final class ProgressPrinter: Sendable {
         let total = max(progress.rowsEstimated, progress.rowsDone)
         let fraction = progress.chunksTotal > 0 ? Double(progress.chunksDone) / Double(progress.chunksTotal) : 1
         let remaining = rate > 0 && total > progress.rowsDone ? Double(total - progress.rowsDone) / rate : 0
-        let status = "\(progress.chunksDone)/\(progress.chunksTotal) chunks, \(Self.count(progress.rowsDone)) rows, "
+        let status =
+            "\(progress.chunksDone)/\(progress.chunksTotal) chunks, \(Self.count(progress.rowsDone)) rows, "
             + "\(Self.count(Int(rate)))/s, \(progress.workers) workers, ETA \(Self.duration(remaining))"
         if isTerminal {
             let width = 30
@@ -24,7 +25,9 @@ final class ProgressPrinter: Sendable {
             drawn.store(true, ordering: .relaxed)
         } else {
             let due = lastPlainLine.withLock { last -> Bool in
-                guard Date().timeIntervalSince(last) >= 5 || progress.chunksDone == progress.chunksTotal else { return false }
+                guard Date().timeIntervalSince(last) >= 5 || progress.chunksDone == progress.chunksTotal else {
+                    return false
+                }
                 last = Date()
                 return true
             }

@@ -15,7 +15,8 @@ extension RowProofCommand {
 extension RowProofCommand.AuditCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the whole chain; name the first broken entry. Exit 0 intact, 1 broken, 2 could not read.")
+            abstract: "Check the whole chain; name the first broken entry. Exit 0 intact, 1 broken, 2 could not read."
+        )
 
         @Option(help: "Check a JSON Lines export instead of the live log.")
         var file: String?
@@ -37,8 +38,12 @@ extension RowProofCommand.AuditCommand {
                     location = log.locationDescription
                 }
                 guard verification.isIntact else {
-                    throw GovernanceError(.chainBroken, "\(location): \(verification)",
-                                          hint: "the entry was changed, removed or reordered after it was written; investigate who had write access")
+                    throw GovernanceError(
+                        .chainBroken,
+                        "\(location): \(verification)",
+                        hint:
+                            "the entry was changed, removed or reordered after it was written; investigate who had write access"
+                    )
                 }
                 print("\(location): \(verification)")
             }
@@ -47,7 +52,9 @@ extension RowProofCommand.AuditCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the whole chain as JSON Lines (one canonical JSON entry per line); check it later with `audit verify --file`.")
+            abstract:
+                "Write the whole chain as JSON Lines (one canonical JSON entry per line); check it later with `audit verify --file`."
+        )
 
         @Option(name: [.customShort("o"), .long], help: "Output file (default: standard output).")
         var output: String?
@@ -60,7 +67,9 @@ extension RowProofCommand.AuditCommand {
                 let log = try governance.openAuditLog()
                 if verifyFirst {
                     let verification = try log.verify()
-                    guard verification.isIntact else { throw GovernanceError(.chainBroken, "\(log.locationDescription): \(verification)") }
+                    guard verification.isIntact else {
+                        throw GovernanceError(.chainBroken, "\(log.locationDescription): \(verification)")
+                    }
                 }
                 let data = try log.exportJSONLines()
                 if let output {

@@ -28,7 +28,11 @@ extension RowProofCommand {
         @Option(help: "Where workers connect, e.g. tcp://*:5555.")
         var bind: String = "tcp://*:5555"
 
-        @Option(name: .customLong("signing-key"), help: "Ed25519 private key (PEM) that signs chunk plans: a file path, or env://NAME, file:///path, vault://path#key.")
+        @Option(
+            name: .customLong("signing-key"),
+            help:
+                "Ed25519 private key (PEM) that signs chunk plans: a file path, or env://NAME, file:///path, vault://path#key."
+        )
         var signingKey: String
 
         @Option(name: .customLong("key-id"), help: "The signing key's id, as workers name it in --trust-key.")
@@ -43,16 +47,29 @@ extension RowProofCommand {
         @Option(help: "Policy file.")
         var policy: String?
 
-        @Option(name: .customLong("lease-seconds"), help: "Seconds a chunk stays with a worker that stopped heartbeating.")
+        @Option(
+            name: .customLong("lease-seconds"),
+            help: "Seconds a chunk stays with a worker that stopped heartbeating."
+        )
         var leaseSeconds: Double = 30
 
-        @Option(name: .customLong("curve-keys"), help: "The coordinator's CURVE key pair (JSON from `rowproof keygen --curve`): encrypts and authenticates every worker link.")
+        @Option(
+            name: .customLong("curve-keys"),
+            help:
+                "The coordinator's CURVE key pair (JSON from `rowproof keygen --curve`): encrypts and authenticates every worker link."
+        )
         var curveKeys: String?
 
-        @Option(name: .customLong("curve-allow"), help: "File of worker CURVE public keys allowed to connect, one per line (with --curve-keys).")
+        @Option(
+            name: .customLong("curve-allow"),
+            help: "File of worker CURVE public keys allowed to connect, one per line (with --curve-keys)."
+        )
         var curveAllow: String?
 
-        @Option(help: "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof).")
+        @Option(
+            help:
+                "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof)."
+        )
         var store: String?
 
         @OptionGroup var logging: LoggingOptions
@@ -65,13 +82,26 @@ extension RowProofCommand {
             let logger = logging.bootstrap()
             var security: CurveSecurity?
             if let curveKeys {
-                let keys = try JSONDecoder().decode(CurveKeyPair.self, from: Data(contentsOf: URL(fileURLWithPath: curveKeys)))
-                let allowed = try curveAllow.map { path in
-                    Set(try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
-                        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
-                } ?? []
+                let keys = try JSONDecoder().decode(
+                    CurveKeyPair.self,
+                    from: Data(contentsOf: URL(fileURLWithPath: curveKeys))
+                )
+                let allowed =
+                    try curveAllow.map { path in
+                        Set(
+                            try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+                                .map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                                    !$0.isEmpty && !$0.hasPrefix("#")
+                                }
+                        )
+                    } ?? []
                 security = .server(keys: keys, allowedClientKeys: allowed)
-                FileHandle.standardError.write(Data("coordinator: CURVE on, public key \(keys.publicKey), \(allowed.count) allowed worker keys\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "coordinator: CURVE on, public key \(keys.publicKey), \(allowed.count) allowed worker keys\n"
+                            .utf8
+                    )
+                )
             }
             let key: Ed25519PrivateKey
             do {
@@ -91,22 +121,38 @@ extension RowProofCommand {
             var planning = JobPlanner.Defaults()
             if let rows = reconJob.chunking?.chunkRows { planning.chunkRows = rows }
             var options = ReconRunner.Options(
-                outputDirectory: URL(fileURLWithPath: reconJob.outputDir ?? output), storePath: store, workers: workers,
-                workerExecutable: RunReport.selfExecutable, bind: bind, signingKey: key, signingKeyID: keyID,
-                scheduling: scheduling, planning: planning, policy: try RunReport.loadPolicy(policy ?? reconJob.policy.map { RunReport.path($0, relativeTo: job) }))
+                outputDirectory: URL(fileURLWithPath: reconJob.outputDir ?? output),
+                storePath: store,
+                workers: workers,
+                workerExecutable: RunReport.selfExecutable,
+                bind: bind,
+                signingKey: key,
+                signingKeyID: keyID,
+                scheduling: scheduling,
+                planning: planning,
+                policy: try RunReport.loadPolicy(policy ?? reconJob.policy.map { RunReport.path($0, relativeTo: job) })
+            )
             options.security = security
             let keyID = self.keyID
-            throw ExitCode(await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false) { endpoint in
-                FileHandle.standardError.write(Data(
-                    "coordinator: listening on \(endpoint); start workers with\n  rowproof worker --connect \(endpoint) --trust-key \(keyID)=PUBLIC_KEY.pem\n".utf8))
-            })
+            throw ExitCode(
+                await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false) { endpoint in
+                    FileHandle.standardError.write(
+                        Data(
+                            "coordinator: listening on \(endpoint); start workers with\n  rowproof worker --connect \(endpoint) --trust-key \(keyID)=PUBLIC_KEY.pem\n"
+                                .utf8
+                        )
+                    )
+                }
+            )
         }
     }
 
     struct Keygen: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an Ed25519 key pair for signing chunk plans.",
-            discussion: "Writes signing-key.pem (keep it private: mode 0600) and signing-key.pub.pem (give it to workers).")
+            discussion:
+                "Writes signing-key.pem (keep it private: mode 0600) and signing-key.pub.pem (give it to workers)."
+        )
 
         @Option(help: "Folder to write the key pair to.")
         var out: String = "."
@@ -122,7 +168,11 @@ extension RowProofCommand {
                 guard !FileManager.default.fileExists(atPath: path.path) else {
                     throw ValidationError("\(path.path) exists; refusing to overwrite a key")
                 }
-                _ = FileManager.default.createFile(atPath: path.path, contents: try JSONEncoder().encode(keys), attributes: [.posixPermissions: 0o600])
+                _ = FileManager.default.createFile(
+                    atPath: path.path,
+                    contents: try JSONEncoder().encode(keys),
+                    attributes: [.posixPermissions: 0o600]
+                )
                 print("wrote \(path.path); public key (for allow-lists and --curve-server-key): \(keys.publicKey)")
                 return
             }
@@ -134,7 +184,11 @@ extension RowProofCommand {
             guard !FileManager.default.fileExists(atPath: privatePath.path) else {
                 throw ValidationError("\(privatePath.path) exists; refusing to overwrite a key")
             }
-            _ = FileManager.default.createFile(atPath: privatePath.path, contents: Data(try key.pemRepresentation.utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(
+                atPath: privatePath.path,
+                contents: Data(try key.pemRepresentation.utf8),
+                attributes: [.posixPermissions: 0o600]
+            )
             try Data(try key.publicKey.pemRepresentation.utf8).write(to: publicPath)
             print("wrote \(privatePath.path) (private) and \(publicPath.path) (public)")
         }

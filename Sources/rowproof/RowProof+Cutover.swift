@@ -32,36 +32,66 @@ struct CutoverOptions: ParsableArguments {
     @Option(help: "The target database (postgres:// URL or libpq conninfo; env:// or file:// references allowed).")
     var target: String
 
-    @Option(name: .customLong("files-root"), help: "Folder that the plan's file paths are relative to. Default: the plan's folder.")
+    @Option(
+        name: .customLong("files-root"),
+        help: "Folder that the plan's file paths are relative to. Default: the plan's folder."
+    )
     var filesRoot: String?
 
-    @Option(name: [.customShort("o"), .long], help: "Folder for the journal and reports. Default: HOME/cutover/MIGRATION.")
+    @Option(
+        name: [.customShort("o"), .long],
+        help: "Folder for the journal and reports. Default: HOME/cutover/MIGRATION."
+    )
     var output: String?
 
     func folder(_ governance: GovernanceOptions) -> URL {
-        URL(fileURLWithPath: output ?? governance.governanceHome.url.appendingPathComponent("cutover/\(migration)").path)
+        URL(
+            fileURLWithPath: output ?? governance.governanceHome.url.appendingPathComponent("cutover/\(migration)").path
+        )
     }
 
-    func makeRunner(_ governance: GovernanceOptions, registry: MigrationRegistry, kinds: Set<SignedPlan.Kind>) throws -> CutoverRunner {
+    func makeRunner(
+        _ governance: GovernanceOptions,
+        registry: MigrationRegistry,
+        kinds: Set<SignedPlan.Kind>
+    ) throws -> CutoverRunner {
         let verified = try VerifiedCutoverPlan(
-            contentsOf: URL(fileURLWithPath: plan), verifier: SignedPlanVerifier(keyRing: registry.keyRing), kinds: kinds)
+            contentsOf: URL(fileURLWithPath: plan),
+            verifier: SignedPlanVerifier(keyRing: registry.keyRing),
+            kinds: kinds
+        )
         guard verified.plan.migrationID == migration else {
-            throw CutoverError(.badPlan, "\(plan) is a plan for migration \(verified.plan.migrationID), not \(migration)")
+            throw CutoverError(
+                .badPlan,
+                "\(plan) is a plan for migration \(verified.plan.migrationID), not \(migration)"
+            )
         }
-        let conninfo = try SecretReference(parsing: target).map { reference throws(SourceError) in try SecretResolver().resolve(reference) } ?? target
-        let connection = try PostgresConnection(conninfo: conninfo, redactedTarget: "the cutover target of \(migration)")
+        let conninfo =
+            try SecretReference(parsing: target).map { reference throws(SourceError) in
+                try SecretResolver().resolve(reference)
+            } ?? target
+        let connection = try PostgresConnection(
+            conninfo: conninfo,
+            redactedTarget: "the cutover target of \(migration)"
+        )
         let root = URL(fileURLWithPath: filesRoot ?? URL(fileURLWithPath: plan).deletingLastPathComponent().path)
         return CutoverRunner(
-            plan: verified, database: PostgresCutoverDatabase(connection: connection), files: CutoverFiles(root: root),
-            journal: folder(governance).appendingPathComponent("cutover-journal.json"), recorder: registry.audit,
-            actor: governance.actorName)
+            plan: verified,
+            database: PostgresCutoverDatabase(connection: connection),
+            files: CutoverFiles(root: root),
+            journal: folder(governance).appendingPathComponent("cutover-journal.json"),
+            recorder: registry.audit,
+            actor: governance.actorName
+        )
     }
 }
 
 /// Prints a cutover or rollback report's outcome and returns the exit code.
 func finish(_ report: CutoverReport, files: [URL]) -> Int32 {
     let title = report.operation == .cutover ? "CUTOVER" : "ROLLBACK"
-    print("\(title) \(report.outcome.rawValue.uppercased().replacingOccurrences(of: "_", with: " ")): \(report.migrationID), plan \(report.planID)")
+    print(
+        "\(title) \(report.outcome.rawValue.uppercased().replacingOccurrences(of: "_", with: " ")): \(report.migrationID), plan \(report.planID)"
+    )
     if let failed = report.failedStep { print("  failed step: \(failed): \(report.failureReason ?? "")") }
     for difference in report.differences { print("  not restored: \(difference)") }
     for warning in report.warnings { print("  warning: \(warning)") }
@@ -75,7 +105,9 @@ func runCutover(_ body: () throws -> Int32) throws {
     do {
         code = try body()
     } catch let error as CutoverError {
-        FileHandle.standardError.write(Data("rowproof: \(error.isRefusal ? "refused" : "error"): \(error.message)\n".utf8))
+        FileHandle.standardError.write(
+            Data("rowproof: \(error.isRefusal ? "refused" : "error"): \(error.message)\n".utf8)
+        )
         throw ExitCode(error.isRefusal ? 1 : 2)
     } catch {
         try runGoverned { throw error }
@@ -87,7 +119,8 @@ func runCutover(_ body: () throws -> Int32) throws {
 extension RowProofCommand.CutoverCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the cutover: refused unless the plan verifies, the gate passed and the state machine allows it.",
+            abstract:
+                "Run the cutover: refused unless the plan verifies, the gate passed and the state machine allows it.",
             discussion: """
                 A migration in READY_FOR_CUTOVER is advanced to CUTOVER_IN_PROGRESS first (its guards: gate, \
                 approvals, requester not an approver). A failing step stops the cutover and every completed \
@@ -104,18 +137,35 @@ extension RowProofCommand.CutoverCommand {
                 let registry = try governance.openRegistry()
                 let runner = try options.makeRunner(governance, registry: registry, kinds: [.cutoverPlan])
                 if try registry.migration(options.migration).state == .readyForCutover {
-                    try registry.advance(migration: options.migration, to: .cutoverInProgress, actor: governance.actorName)
+                    try registry.advance(
+                        migration: options.migration,
+                        to: .cutoverInProgress,
+                        actor: governance.actorName
+                    )
                 }
                 let gate = try registry.gate(migration: options.migration, name: MigrationRegistry.parallelRunsGate)
                 let clearance = CutoverClearance(
-                    state: try registry.migration(options.migration).state, gatePassed: gate?.passed ?? false,
-                    gateSummary: gate.map { $0.details["summary"] ?? "recorded \($0.recordedAt)" } ?? "no parallel-run gate was recorded (run rowproof parallel-run)")
+                    state: try registry.migration(options.migration).state,
+                    gatePassed: gate?.passed ?? false,
+                    gateSummary: gate.map { $0.details["summary"] ?? "recorded \($0.recordedAt)" }
+                        ?? "no parallel-run gate was recorded (run rowproof parallel-run)"
+                )
                 let report = try runner.run(clearance: clearance)
                 let folder = options.folder(governance)
                 let files = try report.write(to: folder, name: "cutover-report")
-                try registry.registerArtifact(migration: options.migration, name: "cutover_report", path: files[0].path, actor: governance.actorName)
+                try registry.registerArtifact(
+                    migration: options.migration,
+                    name: "cutover_report",
+                    path: files[0].path,
+                    actor: governance.actorName
+                )
                 if report.outcome != .completed {
-                    try registry.registerArtifact(migration: options.migration, name: "rollback_report", path: files[0].path, actor: governance.actorName)
+                    try registry.registerArtifact(
+                        migration: options.migration,
+                        name: "rollback_report",
+                        path: files[0].path,
+                        actor: governance.actorName
+                    )
                 }
                 return finish(report, files: files)
             }
@@ -142,13 +192,27 @@ extension RowProofCommand.CutoverCommand {
         func run() throws {
             try runCutover {
                 let registry = try governance.openRegistry()
-                let runner = try options.makeRunner(governance, registry: registry, kinds: [.rollbackPlan, .cutoverPlan])
+                let runner = try options.makeRunner(
+                    governance,
+                    registry: registry,
+                    kinds: [.rollbackPlan, .cutoverPlan]
+                )
                 if try registry.migration(options.migration).state == .cutoverInProgress {
-                    try registry.advance(migration: options.migration, to: .rollback, actor: governance.actorName, reason: reason)
+                    try registry.advance(
+                        migration: options.migration,
+                        to: .rollback,
+                        actor: governance.actorName,
+                        reason: reason
+                    )
                 }
                 let report = try runner.rollback()
                 let files = try report.write(to: options.folder(governance), name: "rollback-report")
-                try registry.registerArtifact(migration: options.migration, name: "rollback_report", path: files[0].path, actor: governance.actorName)
+                try registry.registerArtifact(
+                    migration: options.migration,
+                    name: "rollback_report",
+                    path: files[0].path,
+                    actor: governance.actorName
+                )
                 return finish(report, files: files)
             }
         }

@@ -47,26 +47,44 @@ extension RowProofCommand {
             // A fresh job store each time, so the demo always runs every chunk.
             let store = folder.appendingPathComponent("rowproof-jobs.sqlite")
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
-            let rules = ReportPolicy(classifier: ReportPolicy.standard.classifier, redaction: [RedactionRule(column: "*email*", mode: .mask)])
+            let rules = ReportPolicy(
+                classifier: ReportPolicy.standard.classifier,
+                redaction: [RedactionRule(column: "*email*", mode: .mask)]
+            )
             let options = ReconRunner.Options(
-                outputDirectory: folder, storePath: store.path, workers: workers, workerExecutable: RunReport.selfExecutable,
-                useSnapshots: false, planning: JobPlanner.Defaults(chunkRows: 2_500), policy: (rules, ""))
+                outputDirectory: folder,
+                storePath: store.path,
+                workers: workers,
+                workerExecutable: RunReport.selfExecutable,
+                useSnapshots: false,
+                planning: JobPlanner.Defaults(chunkRows: 2_500),
+                policy: (rules, "")
+            )
             print("demo: reconciling with \(workers) worker processes over ZeroMQ …")
             let code = await RunReport.run(job: job, options: options, logger: logger, quiet: false)
             guard code != 2 else { throw ExitCode(2) }
-            let report = try JSONDecoder().decode(ReconReport.self, from: Data(contentsOf: folder.appendingPathComponent("report.json")))
+            let report = try JSONDecoder().decode(
+                ReconReport.self,
+                from: Data(contentsOf: folder.appendingPathComponent("report.json"))
+            )
             let problems = Self.check(report, against: planted)
             if problems.isEmpty {
-                print("""
+                print(
+                    """
                     demo: the report names exactly the planted differences, so the verdict is FAIL as it should be:
                       orders: \(planted.ordersChanged) changed, \(planted.ordersMissing) missing, \(planted.ordersExtra) extra, \
                     \(planted.ordersWithinTolerance) within tolerance; customers: \(planted.customersChanged) changed, \
                     \(planted.customersMissing) missing; audit_events (no key): \(planted.eventsExtraRows) extra row.
                     Open \(folder.appendingPathComponent("report.html").path) in a browser.
-                    """)
+                    """
+                )
             } else {
-                FileHandle.standardError.write(Data(("demo: the report does not match what was planted:\n  "
-                    + problems.joined(separator: "\n  ") + "\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        ("demo: the report does not match what was planted:\n  "
+                            + problems.joined(separator: "\n  ") + "\n").utf8
+                    )
+                )
                 throw ExitCode(2)
             }
         }
@@ -74,7 +92,9 @@ extension RowProofCommand {
         static func check(_ report: ReconReport, against planted: DemoDataSet.Planted) -> [String] {
             var problems: [String] = []
             func expect(_ table: String, _ what: String, _ found: Int?, _ wanted: Int) {
-                if found != wanted { problems.append("\(table): \(what) \(found.map(String.init) ?? "missing") instead of \(wanted)") }
+                if found != wanted {
+                    problems.append("\(table): \(what) \(found.map(String.init) ?? "missing") instead of \(wanted)")
+                }
             }
             let tables = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.sourceTable, $0) })
             let orders = tables.first { $0.key.hasSuffix("orders") }?.value
@@ -86,7 +106,12 @@ extension RowProofCommand {
             expect("customers", "changed", customers?.counts.changed, planted.customersChanged)
             expect("customers", "missing", customers?.counts.missing, planted.customersMissing)
             let events = tables.first { $0.key.hasSuffix("audit_events") }?.value
-            expect("audit_events", "extra rows", events.map { $0.counts.rowsTarget - $0.counts.rowsSource }, planted.eventsExtraRows)
+            expect(
+                "audit_events",
+                "extra rows",
+                events.map { $0.counts.rowsTarget - $0.counts.rowsSource },
+                planted.eventsExtraRows
+            )
             if report.verdict != .fail { problems.append("verdict \(report.verdict.rawValue) instead of fail") }
             if let sample = customers?.differences.first(where: { $0.kind == .changed }), !sample.isRedacted {
                 problems.append("customers: e-mail values were not redacted")

@@ -32,7 +32,10 @@ extension RowProofCommand {
         @Option(name: .customLong("target-table"), help: "Target table, when it is named differently.")
         var targetTable: String?
 
-        @Option(help: "Type-coercion rulebook (JSON). Default: policy/type_coercion_rulebook.json, looked up in the current folder, above the rowproof executable, then in /usr/local/share/rowproof and /usr/share/rowproof.")
+        @Option(
+            help:
+                "Type-coercion rulebook (JSON). Default: policy/type_coercion_rulebook.json, looked up in the current folder, above the rowproof executable, then in /usr/local/share/rowproof and /usr/share/rowproof."
+        )
         var rulebook: String?
 
         @Option(

@@ -16,7 +16,10 @@ extension RowProofCommand {
                 plans signed by a trusted key, approvals of the exact artifact version, a passing gate. Every change is \
                 written to the hash-chained audit log. Exit codes: 0 ok, 1 refused, 2 could not run.
                 """,
-            subcommands: [Create.self, Status.self, Advance.self, Request.self, Approve.self, History.self, Artifact.self, Gate.self]
+            subcommands: [
+                Create.self, Status.self, Advance.self, Request.self, Approve.self, History.self, Artifact.self,
+                Gate.self,
+            ]
         )
     }
 }
@@ -42,15 +45,25 @@ extension RowProofCommand.MigrationCommand {
         func run() throws {
             try runGoverned {
                 let migration = try governance.openRegistry().create(
-                    id: id, source: source, target: target, tables: table, archetype: archetype, policyPath: policy, actor: governance.actorName)
-                print("created migration \(migration.id) (\(migration.state.rawValue)), tables: \(migration.tables.joined(separator: ", "))")
+                    id: id,
+                    source: source,
+                    target: target,
+                    tables: table,
+                    archetype: archetype,
+                    policyPath: policy,
+                    actor: governance.actorName
+                )
+                print(
+                    "created migration \(migration.id) (\(migration.state.rawValue)), tables: \(migration.tables.joined(separator: ", "))"
+                )
             }
         }
     }
 
     struct Advance: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Move a migration to another state, if the transition is allowed and its guards hold.")
+            abstract: "Move a migration to another state, if the transition is allowed and its guards hold."
+        )
 
         @Argument(help: "The migration.")
         var id: String
@@ -63,15 +76,22 @@ extension RowProofCommand.MigrationCommand {
         func run() throws {
             try runGoverned {
                 let record = try governance.openRegistry().advance(
-                    migration: id, to: try parseState(to), actor: governance.actorName, reason: reason)
-                print("\(id): \(record.from?.rawValue ?? "-") -> \(record.to.rawValue) (audit \(record.auditHash.prefix(16))…)")
+                    migration: id,
+                    to: try parseState(to),
+                    actor: governance.actorName,
+                    reason: reason
+                )
+                print(
+                    "\(id): \(record.from?.rawValue ?? "-") -> \(record.to.rawValue) (audit \(record.auditHash.prefix(16))…)"
+                )
             }
         }
     }
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "File a request for a transition (a cutover); the requester can then not approve it.")
+            abstract: "File a request for a transition (a cutover); the requester can then not approve it."
+        )
 
         @Argument(help: "The migration.")
         var id: String
@@ -84,8 +104,14 @@ extension RowProofCommand.MigrationCommand {
         func run() throws {
             try runGoverned {
                 let request = try governance.openRegistry().requestTransition(
-                    migration: id, to: try parseState(to), actor: governance.actorName, reason: reason)
-                print("\(id): \(request.requester) requested \(request.to.rawValue); approvals by others are now needed")
+                    migration: id,
+                    to: try parseState(to),
+                    actor: governance.actorName,
+                    reason: reason
+                )
+                print(
+                    "\(id): \(request.requester) requested \(request.to.rawValue); approvals by others are now needed"
+                )
             }
         }
     }
@@ -97,7 +123,8 @@ extension RowProofCommand.MigrationCommand {
                 The approval is bound to the artifact's SHA-256: if a new version is registered, approve again. \
                 By default PLANNED approves migration_plan, CUTOVER_IN_PROGRESS approves cutover_plan and ROLLBACK \
                 approves rollback_plan. The requester of a transition cannot approve it.
-                """)
+                """
+        )
 
         @Argument(help: "The migration.")
         var id: String
@@ -117,22 +144,35 @@ extension RowProofCommand.MigrationCommand {
             try runGoverned {
                 let expiry = try Self.expiry(expires: expires, validFor: validFor)
                 let approval = try governance.openRegistry().approve(
-                    migration: id, to: try parseState(to), role: role, identity: governance.actorName, artifact: artifact, expiresAt: expiry)
-                print("\(approval.identity) (\(approval.role)) approved \(approval.artifact) sha256 \(approval.artifactSHA256) "
-                      + "for \(approval.to.rawValue)" + (approval.expiresAt.map { " until \($0)" } ?? ""))
+                    migration: id,
+                    to: try parseState(to),
+                    role: role,
+                    identity: governance.actorName,
+                    artifact: artifact,
+                    expiresAt: expiry
+                )
+                print(
+                    "\(approval.identity) (\(approval.role)) approved \(approval.artifact) sha256 \(approval.artifactSHA256) "
+                        + "for \(approval.to.rawValue)" + (approval.expiresAt.map { " until \($0)" } ?? "")
+                )
             }
         }
 
         static func expiry(expires: String?, validFor: String?) throws(GovernanceError) -> Date? {
             if let expires {
                 guard let date = ApprovalRecord.parseDate(expires) else {
-                    throw GovernanceError(.badInput, "--expires \(expires) is not an RFC 3339 date-time (2026-12-01T18:00:00Z)")
+                    throw GovernanceError(
+                        .badInput,
+                        "--expires \(expires) is not an RFC 3339 date-time (2026-12-01T18:00:00Z)"
+                    )
                 }
                 return date
             }
             guard let validFor else { return nil }
             let units: [Character: Double] = ["m": 60, "h": 3600, "d": 86400]
-            guard let unit = validFor.last, let factor = units[unit], let amount = Double(validFor.dropLast()), amount > 0 else {
+            guard let unit = validFor.last, let factor = units[unit], let amount = Double(validFor.dropLast()),
+                amount > 0
+            else {
                 throw GovernanceError(.badInput, "--valid-for \(validFor) is not a duration like 30m, 24h or 7d")
             }
             return Date().addingTimeInterval(amount * factor)
@@ -141,11 +181,15 @@ extension RowProofCommand.MigrationCommand {
 
     struct Artifact: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a file as a migration's artifact (its SHA-256 is stored; guards check it is unchanged).")
+            abstract: "Register a file as a migration's artifact (its SHA-256 is stored; guards check it is unchanged)."
+        )
 
         @Argument(help: "The migration.")
         var id: String
-        @Argument(help: "The artifact name (recon_report, cutover_plan, evidence_pack, ...; the names the state machine's guards use).")
+        @Argument(
+            help:
+                "The artifact name (recon_report, cutover_plan, evidence_pack, ...; the names the state machine's guards use)."
+        )
         var name: String
         @Argument(help: "The file.")
         var file: String
@@ -153,7 +197,12 @@ extension RowProofCommand.MigrationCommand {
 
         func run() throws {
             try runGoverned {
-                let record = try governance.openRegistry().registerArtifact(migration: id, name: name, path: file, actor: governance.actorName)
+                let record = try governance.openRegistry().registerArtifact(
+                    migration: id,
+                    name: name,
+                    path: file,
+                    actor: governance.actorName
+                )
                 print("\(id): \(record.name) = \(record.path) sha256 \(record.sha256)")
             }
         }
@@ -162,7 +211,9 @@ extension RowProofCommand.MigrationCommand {
     struct Gate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a gate verdict by hand (gate: gate_passed; parallel_runs: parallel_runs_passed).",
-            discussion: "Reconciliations and parallel runs record their verdicts themselves; use this to record an external check.")
+            discussion:
+                "Reconciliations and parallel runs record their verdicts themselves; use this to record an external check."
+        )
 
         @Argument(help: "The migration.")
         var id: String
@@ -183,8 +234,13 @@ extension RowProofCommand.MigrationCommand {
                     return SHA256.hexDigest(data)
                 }
                 let record = try governance.openRegistry().recordGate(
-                    migration: id, name: name, passed: passed, evidenceSHA256: sha, actor: governance.actorName,
-                    details: evidence.map { ["evidence_path": $0] } ?? [:])
+                    migration: id,
+                    name: name,
+                    passed: passed,
+                    evidenceSHA256: sha,
+                    actor: governance.actorName,
+                    details: evidence.map { ["evidence_path": $0] } ?? [:]
+                )
                 print("\(id): gate \(record.name) \(record.passed ? "passed" : "failed")")
             }
         }

@@ -28,7 +28,10 @@ extension RowProofCommand {
         @Option(help: "The recon job file (YAML or JSON) each run executes.")
         var job: String
 
-        @Option(help: "Policy file, for a migration registered without one (a migration's own policy cannot be replaced here).")
+        @Option(
+            help:
+                "Policy file, for a migration registered without one (a migration's own policy cannot be replaced here)."
+        )
         var policy: String?
 
         @Option(help: "Runs to do now (default: until the policy's number of runs is reached).")
@@ -37,7 +40,10 @@ extension RowProofCommand {
         @Option(help: "Seconds between run starts: the policy's interval_seconds (the default) or longer.")
         var interval: Int?
 
-        @Option(name: [.customShort("o"), .long], help: "Folder for the runs' reports and the history. Default: HOME/parallel-run/MIGRATION.")
+        @Option(
+            name: [.customShort("o"), .long],
+            help: "Folder for the runs' reports and the history. Default: HOME/parallel-run/MIGRATION."
+        )
         var output: String?
 
         @Option(help: "Local worker processes per run.")
@@ -63,22 +69,28 @@ extension RowProofCommand {
                 registry = try governance.openRegistry()
                 record = try registry.migration(migration)
                 guard let path = policy ?? record.policyPath else {
-                    throw ValidationError("migration \(migration) has no policy; give one with --policy policy/policy.json")
+                    throw ValidationError(
+                        "migration \(migration) has no policy; give one with --policy policy/policy.json"
+                    )
                 }
                 // The gate is decided by the policy the migration was created with; another one
                 // could lower the bar, so it is refused rather than silently used.
                 if policy != nil, let governing = record.policySHA256,
-                   let data = FileManager.default.contents(atPath: path), SHA256.hexDigest(data) != governing {
+                    let data = FileManager.default.contents(atPath: path), SHA256.hexDigest(data) != governing
+                {
                     throw ValidationError(
                         "--policy \(path) is not the policy migration \(migration) is governed by "
-                            + "(\(record.policyPath ?? "?"), sha256 \(governing.prefix(16))…); run without --policy")
+                            + "(\(record.policyPath ?? "?"), sha256 \(governing.prefix(16))…); run without --policy"
+                    )
                 }
-                var loaded = try ContractDecoder().decode(Policy.self, contentsOf: URL(fileURLWithPath: path)).parallelRun
+                var loaded = try ContractDecoder().decode(Policy.self, contentsOf: URL(fileURLWithPath: path))
+                    .parallelRun
                 if let interval {
                     // Runs closer together than the policy asks would pass its soak time off as done.
                     guard interval >= loaded.intervalSeconds else {
                         throw ValidationError(
-                            "--interval \(interval): the policy requires at least \(loaded.intervalSeconds) s between runs")
+                            "--interval \(interval): the policy requires at least \(loaded.intervalSeconds) s between runs"
+                        )
                     }
                     loaded.intervalSeconds = interval
                 }
@@ -89,46 +101,85 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: parallel-run could not start: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            let folder = URL(fileURLWithPath: output ?? governance.governanceHome.url.appendingPathComponent("parallel-run/\(migration)").path)
+            let folder = URL(
+                fileURLWithPath: output
+                    ?? governance.governanceHome.url.appendingPathComponent("parallel-run/\(migration)").path
+            )
             let historyURL = folder.appendingPathComponent("parallel_run_history.json")
             let scheduler = ParallelRunScheduler(
-                migrationID: migration, requirement: requirement, clock: SystemParallelRunClock(), recorder: registry.audit,
-                actor: governance.actorName, historyURL: historyURL)
+                migrationID: migration,
+                requirement: requirement,
+                clock: SystemParallelRunClock(),
+                recorder: registry.audit,
+                actor: governance.actorName,
+                historyURL: historyURL
+            )
             let workers = self.workers
             let history: ParallelRunHistory
             do {
                 history = try await scheduler.run(count: runs) { run in
                     let runFolder = folder.appendingPathComponent(String(format: "run-%02d", run))
                     let options = ReconRunner.Options(
-                        outputDirectory: runFolder, storePath: nil, workers: workers, workerExecutable: RunReport.selfExecutable,
-                        bind: "tcp://127.0.0.1:*", useSnapshots: true, scheduling: LeaseScheduler.Configuration(),
-                        planning: JobPlanner.Defaults(), policy: policyFile)
+                        outputDirectory: runFolder,
+                        storePath: nil,
+                        workers: workers,
+                        workerExecutable: RunReport.selfExecutable,
+                        bind: "tcp://127.0.0.1:*",
+                        useSnapshots: true,
+                        scheduling: LeaseScheduler.Configuration(),
+                        planning: JobPlanner.Defaults(),
+                        policy: policyFile
+                    )
                     let outcome = try await ReconRunner(job: reconJob, options: options).run(logger: logger)
-                    let reportURL = outcome.files.first { $0.lastPathComponent.hasSuffix(".json") } ?? runFolder.appendingPathComponent("report.json")
+                    let reportURL =
+                        outcome.files.first { $0.lastPathComponent.hasSuffix(".json") }
+                        ?? runFolder.appendingPathComponent("report.json")
                     let sha = SHA256.hexDigest(try Data(contentsOf: reportURL))
                     print("run \(run): \(outcome.report.verdict.rawValue) (\(reportURL.path))")
                     return RunOutcome(report: outcome.report, path: reportURL.path, sha256: sha)
                 }
                 let historySHA = SHA256.hexDigest(try Data(contentsOf: historyURL))
-                try registry.registerArtifact(migration: migration, name: ParallelRunHistory.artifactName, path: historyURL.path, actor: governance.actorName)
+                try registry.registerArtifact(
+                    migration: migration,
+                    name: ParallelRunHistory.artifactName,
+                    path: historyURL.path,
+                    actor: governance.actorName
+                )
                 if let last = history.runs.last, let report = last.reportPath {
-                    try registry.registerArtifact(migration: migration, name: "recon_report", path: report, actor: governance.actorName)
+                    try registry.registerArtifact(
+                        migration: migration,
+                        name: "recon_report",
+                        path: report,
+                        actor: governance.actorName
+                    )
                     try registry.recordGate(
-                        migration: migration, name: MigrationRegistry.reconGate, passed: last.passed, evidenceSHA256: last.reportSHA256,
-                        actor: governance.actorName, details: ["run": String(last.run), "verdict": last.verdict.rawValue])
+                        migration: migration,
+                        name: MigrationRegistry.reconGate,
+                        passed: last.passed,
+                        evidenceSHA256: last.reportSHA256,
+                        actor: governance.actorName,
+                        details: ["run": String(last.run), "verdict": last.verdict.rawValue]
+                    )
                 }
                 try registry.recordGate(
-                    migration: migration, name: MigrationRegistry.parallelRunsGate, passed: history.gate.passed, evidenceSHA256: historySHA,
-                    actor: governance.actorName, details: ["summary": history.gate.summary, "trend": history.trend.rawValue])
+                    migration: migration,
+                    name: MigrationRegistry.parallelRunsGate,
+                    passed: history.gate.passed,
+                    evidenceSHA256: historySHA,
+                    actor: governance.actorName,
+                    details: ["summary": history.gate.summary, "trend": history.trend.rawValue]
+                )
             } catch {
                 FileHandle.standardError.write(Data("rowproof: parallel-run could not run: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            print("""
+            print(
+                """
                 \(history.gate.passed ? "GATE PASSED" : "GATE NOT PASSED"): \(history.gate.summary)
                   trend: \(history.trend.rawValue); differences per run: \(history.differencesPerRun.map { $0.map(String.init) ?? "-" }.joined(separator: ", "))
                   history: \(historyURL.path)
-                """)
+                """
+            )
             throw ExitCode(history.gate.passed ? 0 : 1)
         }
     }

@@ -21,7 +21,9 @@ extension RowProofCommand {
 
 extension RowProofCommand.PlanCommand {
     struct Sign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Sign a plan payload (a JSON object) and write the signed plan.")
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a plan payload (a JSON object) and write the signed plan."
+        )
 
         @Argument(help: "The payload: a JSON file holding one object (the plan's steps, ...).")
         var payload: String
@@ -29,11 +31,16 @@ extension RowProofCommand.PlanCommand {
         var kind: String
         @Option(name: .customLong("plan-id"), help: "The plan's id (default: the payload file's name).")
         var planID: String?
-        @Option(help: "The migration the plan belongs to; the signed plan is then registered as its artifact of that kind.")
+        @Option(
+            help: "The migration the plan belongs to; the signed plan is then registered as its artifact of that kind."
+        )
         var migration: String?
         @Option(help: "The private key: a PEM file, or file://, env:// or vault://mount/path#key.")
         var key: String
-        @Option(name: .customLong("key-id"), help: "The key id verifiers look the public key up by (default: the key's fingerprint).")
+        @Option(
+            name: .customLong("key-id"),
+            help: "The key id verifiers look the public key up by (default: the key's fingerprint)."
+        )
         var keyID: String?
         @Option(name: [.customShort("o"), .long], help: "Output file (default: PAYLOAD with .signed.json).")
         var output: String?
@@ -42,7 +49,10 @@ extension RowProofCommand.PlanCommand {
         func run() throws {
             try runGoverned {
                 guard let planKind = SignedPlan.Kind(rawValue: kind) else {
-                    throw GovernanceError(.badInput, "--kind \(kind): use \(SignedPlan.Kind.acceptedValues.joined(separator: ", "))")
+                    throw GovernanceError(
+                        .badInput,
+                        "--kind \(kind): use \(SignedPlan.Kind.acceptedValues.joined(separator: ", "))"
+                    )
                 }
                 guard let data = FileManager.default.contents(atPath: payload) else {
                     throw GovernanceError(.badInput, "payload \(payload) does not exist or is not readable")
@@ -59,20 +69,37 @@ extension RowProofCommand.PlanCommand {
                 let url = URL(fileURLWithPath: payload)
                 let signer = try SignedPlanSigner(key: try SigningKeyLoader.load(key), keyID: keyID)
                 let plan = try signer.sign(
-                    kind: planKind, planID: planID ?? url.deletingPathExtension().lastPathComponent, migrationID: migration,
-                    createdBy: governance.actorName, payload: members)
+                    kind: planKind,
+                    planID: planID ?? url.deletingPathExtension().lastPathComponent,
+                    migrationID: migration,
+                    createdBy: governance.actorName,
+                    payload: members
+                )
                 let destination = output ?? url.deletingPathExtension().path + ".signed.json"
                 let document = try ContractEncoder().encode(plan)
                 try document.write(to: URL(fileURLWithPath: destination), options: .atomic)
-                _ = try governance.openAuditLog().record(AuditEvent(
-                    migration: migration, actor: governance.actorName, action: "plan.signed", subject: plan.plan.planID,
-                    details: ["kind": planKind.rawValue, "key_id": signer.keyID, "payload_sha256": plan.plan.payloadSHA256,
-                              "file_sha256": SHA256.hexDigest(document), "path": destination]))
+                _ = try governance.openAuditLog().record(
+                    AuditEvent(
+                        migration: migration,
+                        actor: governance.actorName,
+                        action: "plan.signed",
+                        subject: plan.plan.planID,
+                        details: [
+                            "kind": planKind.rawValue, "key_id": signer.keyID,
+                            "payload_sha256": plan.plan.payloadSHA256,
+                            "file_sha256": SHA256.hexDigest(document), "path": destination,
+                        ]
+                    )
+                )
                 print("signed \(planKind.rawValue) \(plan.plan.planID) with key \(signer.keyID): \(destination)")
                 if let migration, planKind != .reconChunkPlan {
                     // The state machine's guards look the signed plan up as the migration's artifact of its kind.
                     let record = try governance.openRegistry().registerArtifact(
-                        migration: migration, name: planKind.rawValue, path: destination, actor: governance.actorName)
+                        migration: migration,
+                        name: planKind.rawValue,
+                        path: destination,
+                        actor: governance.actorName
+                    )
                     print("registered as \(record.name) of migration \(migration)")
                 }
             }
@@ -81,7 +108,9 @@ extension RowProofCommand.PlanCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify a signed plan against the trusted keys. Exit 0 valid, 1 refused (unsigned, altered, unknown key), 2 unreadable.")
+            abstract:
+                "Verify a signed plan against the trusted keys. Exit 0 valid, 1 refused (unsigned, altered, unknown key), 2 unreadable."
+        )
 
         @Argument(help: "The signed plan.")
         var file: String
@@ -95,22 +124,34 @@ extension RowProofCommand.PlanCommand {
             try runGoverned {
                 let expected = try kind.map { text throws(GovernanceError) -> SignedPlan.Kind in
                     guard let value = SignedPlan.Kind(rawValue: text) else {
-                        throw GovernanceError(.badInput, "--kind \(text): use \(SignedPlan.Kind.acceptedValues.joined(separator: ", "))")
+                        throw GovernanceError(
+                            .badInput,
+                            "--kind \(text): use \(SignedPlan.Kind.acceptedValues.joined(separator: ", "))"
+                        )
                     }
                     return value
                 }
-                let ring = try trusted.map { try KeyRing.load(directory: URL(fileURLWithPath: $0)) } ?? governance.governanceHome.keyRing()
+                let ring =
+                    try trusted.map { try KeyRing.load(directory: URL(fileURLWithPath: $0)) }
+                    ?? governance.governanceHome.keyRing()
                 guard FileManager.default.isReadableFile(atPath: file) else {
                     throw GovernanceError(.badInput, "signed plan \(file) does not exist or is not readable")
                 }
-                let plan = try SignedPlanVerifier(keyRing: ring).verify(contentsOf: URL(fileURLWithPath: file), expecting: expected)
-                print("\(file): valid \(plan.plan.kind.rawValue) \(plan.plan.planID), signed by \(plan.signature.keyID) at \(plan.signature.signedAt)")
+                let plan = try SignedPlanVerifier(keyRing: ring).verify(
+                    contentsOf: URL(fileURLWithPath: file),
+                    expecting: expected
+                )
+                print(
+                    "\(file): valid \(plan.plan.kind.rawValue) \(plan.plan.planID), signed by \(plan.signature.keyID) at \(plan.signature.signedAt)"
+                )
             }
         }
     }
 
     struct Trust: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Trust a public key for signed plans (copies it to HOME/trusted-keys).")
+        static let configuration = CommandConfiguration(
+            abstract: "Trust a public key for signed plans (copies it to HOME/trusted-keys)."
+        )
 
         @Argument(help: "The PEM public key (signing-key.pub.pem from `rowproof keygen`).")
         var publicKey: String
@@ -131,15 +172,24 @@ extension RowProofCommand.PlanCommand {
                 }
                 let id = keyID ?? KeyRing.fingerprint(of: key)
                 guard id.range(of: "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$", options: .regularExpression) != nil else {
-                    throw GovernanceError(.badInput, "--key-id \(id) is not valid: letters, digits, '.', '_', ':' or '-'")
+                    throw GovernanceError(
+                        .badInput,
+                        "--key-id \(id) is not valid: letters, digits, '.', '_', ':' or '-'"
+                    )
                 }
                 let home = governance.governanceHome
                 try home.prepare()
                 let destination = home.trustedKeysDirectory.appendingPathComponent("\(id).pub.pem")
                 try data.write(to: destination, options: .atomic)
-                _ = try governance.openAuditLog().record(AuditEvent(
-                    migration: nil, actor: governance.actorName, action: "key.trusted", subject: id,
-                    details: ["public_key_sha256": SHA256.hexDigest(key.rawRepresentation)]))
+                _ = try governance.openAuditLog().record(
+                    AuditEvent(
+                        migration: nil,
+                        actor: governance.actorName,
+                        action: "key.trusted",
+                        subject: id,
+                        details: ["public_key_sha256": SHA256.hexDigest(key.rawRepresentation)]
+                    )
+                )
                 print("trusted key \(id): \(destination.path)")
             }
         }

@@ -46,10 +46,16 @@ extension RowProofCommand {
         @Option(name: .customLong("target-table"), help: "Target table, when it is named differently.")
         var targetTable: String?
 
-        @Option(name: [.customShort("k"), .customLong("key")], help: "Key column (repeat for composite keys). Default: the primary key.")
+        @Option(
+            name: [.customShort("k"), .customLong("key")],
+            help: "Key column (repeat for composite keys). Default: the primary key."
+        )
         var keys: [String] = []
 
-        @Option(name: [.customShort("c"), .customLong("column")], help: "Compare only these columns (repeatable). Default: all.")
+        @Option(
+            name: [.customShort("c"), .customLong("column")],
+            help: "Compare only these columns (repeatable). Default: all."
+        )
         var columns: [String] = []
 
         @Option(name: [.customShort("x"), .customLong("exclude")], help: "Leave this column out (repeatable).")
@@ -73,13 +79,23 @@ extension RowProofCommand {
         @Option(help: "Where the coordinator listens for workers (tcp://*:5555 to accept remote workers).")
         var bind: String = "tcp://127.0.0.1:*"
 
-        @Option(name: .customLong("max-source-sessions"), help: "Back off (start no new chunk) while the Postgres source has more active sessions than this, besides RowProof's own.")
+        @Option(
+            name: .customLong("max-source-sessions"),
+            help:
+                "Back off (start no new chunk) while the Postgres source has more active sessions than this, besides RowProof's own."
+        )
         var maxSourceSessions: Int?
 
-        @Flag(name: .customLong("no-snapshot"), help: "Do not export Postgres snapshots (chunks then read at different instants).")
+        @Flag(
+            name: .customLong("no-snapshot"),
+            help: "Do not export Postgres snapshots (chunks then read at different instants)."
+        )
         var noSnapshot = false
 
-        @Option(help: "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof).")
+        @Option(
+            help:
+                "Job store: a SQLite file (default: OUTPUT/rowproof-jobs.sqlite) or a Postgres URL (tables in schema rowproof)."
+        )
         var store: String?
 
         @Option(help: "Record this run in a migration's registry and audit log (see `rowproof migration`).")
@@ -96,14 +112,18 @@ extension RowProofCommand {
             if artifact != "recon_report" {
                 guard migration != nil else { throw ValidationError("--artifact needs --migration") }
                 guard artifact.hasSuffix("recon_report"), ContractPattern.ruleID.matches(artifact) else {
-                    throw ValidationError("--artifact \(artifact): a recon report's artifact name ends in recon_report, such as post_cutover_recon_report")
+                    throw ValidationError(
+                        "--artifact \(artifact): a recon report's artifact name ends in recon_report, such as post_cutover_recon_report"
+                    )
                 }
             }
             if job == nil {
                 guard source != nil, target != nil else {
                     throw ValidationError("give SOURCE and TARGET connection strings, or --job FILE")
                 }
-                guard table != nil else { throw ValidationError("name the table to compare with --table SCHEMA.TABLE (or use --job FILE)") }
+                guard table != nil else {
+                    throw ValidationError("name the table to compare with --table SCHEMA.TABLE (or use --job FILE)")
+                }
             } else if source != nil || table != nil {
                 throw ValidationError("--job already names source, target and tables; drop the other arguments")
             }
@@ -112,7 +132,9 @@ extension RowProofCommand {
             }
             guard workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
             if let chunkRows, chunkRows < 1 { throw ValidationError("--chunk-rows must be at least 1") }
-            if !columns.isEmpty && !excluded.isEmpty { throw ValidationError("use either --column or --exclude, not both") }
+            if !columns.isEmpty && !excluded.isEmpty {
+                throw ValidationError("use either --column or --exclude, not both")
+            }
         }
 
         func run() async throws {
@@ -126,12 +148,23 @@ extension RowProofCommand {
             }
             let runOptions = try options(for: reconJob)
             let recorder = try migrationRecorder()
-            let code = await RunReport.run(job: reconJob, options: runOptions, logger: logger, quiet: false, onEndpoint: { endpoint in
-                if runOptions.workers == 0 {
-                    FileHandle.standardError.write(Data(
-                        "recon: waiting for workers: rowproof worker --connect \(endpoint) --trust-key coordinator=\(runOptions.outputDirectory.path)/coordinator-*.pub.pem\n".utf8))
-                }
-            }, record: recorder)
+            let code = await RunReport.run(
+                job: reconJob,
+                options: runOptions,
+                logger: logger,
+                quiet: false,
+                onEndpoint: { endpoint in
+                    if runOptions.workers == 0 {
+                        FileHandle.standardError.write(
+                            Data(
+                                "recon: waiting for workers: rowproof worker --connect \(endpoint) --trust-key coordinator=\(runOptions.outputDirectory.path)/coordinator-*.pub.pem\n"
+                                    .utf8
+                            )
+                        )
+                    }
+                },
+                record: recorder
+            )
             throw ExitCode(code)
         }
 
@@ -158,17 +191,32 @@ extension RowProofCommand {
                 let totals = report.totals
                 try registry.registerArtifact(migration: migration, name: artifact, path: reportURL.path, actor: actor)
                 try registry.recordGate(
-                    migration: migration, name: MigrationRegistry.reconGate, passed: report.exitCode == 0, evidenceSHA256: sha,
-                    actor: actor, details: ["verdict": report.verdict.rawValue, "artifact": artifact])
-                try registry.audit.record(AuditEvent(
-                    migration: migration, actor: actor, action: "recon.completed", subject: sha,
-                    details: [
-                        "job": report.job.name, "verdict": report.verdict.rawValue, "severity": report.severity.rawValue,
-                        "rows_source": String(totals.rowsSource), "rows_target": String(totals.rowsTarget),
-                        "changed": String(totals.changed), "missing": String(totals.missing), "extra": String(totals.extra),
-                        "report": reportURL.path,
-                    ]))
-                print("  recorded: \(artifact) of migration \(migration); gate \(report.exitCode == 0 ? "passed" : "failed")")
+                    migration: migration,
+                    name: MigrationRegistry.reconGate,
+                    passed: report.exitCode == 0,
+                    evidenceSHA256: sha,
+                    actor: actor,
+                    details: ["verdict": report.verdict.rawValue, "artifact": artifact]
+                )
+                try registry.audit.record(
+                    AuditEvent(
+                        migration: migration,
+                        actor: actor,
+                        action: "recon.completed",
+                        subject: sha,
+                        details: [
+                            "job": report.job.name, "verdict": report.verdict.rawValue,
+                            "severity": report.severity.rawValue,
+                            "rows_source": String(totals.rowsSource), "rows_target": String(totals.rowsTarget),
+                            "changed": String(totals.changed), "missing": String(totals.missing),
+                            "extra": String(totals.extra),
+                            "report": reportURL.path,
+                        ]
+                    )
+                )
+                print(
+                    "  recorded: \(artifact) of migration \(migration); gate \(report.exitCode == 0 ? "passed" : "failed")"
+                )
             }
         }
 
@@ -177,13 +225,21 @@ extension RowProofCommand {
                 return try ContractDecoder().decode(ReconJob.self, contentsOf: URL(fileURLWithPath: job))
             }
             let selection = TableSelection(
-                source: table!, target: targetTable, keyColumns: keys.isEmpty ? nil : keys,
-                columns: columns.isEmpty ? nil : columns, excludeColumns: excluded.isEmpty ? nil : excluded)
+                source: table!,
+                target: targetTable,
+                keyColumns: keys.isEmpty ? nil : keys,
+                columns: columns.isEmpty ? nil : columns,
+                excludeColumns: excluded.isEmpty ? nil : excluded
+            )
             let name = "recon-" + table!.replacingOccurrences(of: ".", with: "-")
             let job = ReconJob(
-                name: name, source: ConnectionEndpoint(url: source!), target: ConnectionEndpoint(url: target!), tables: [selection],
+                name: name,
+                source: ConnectionEndpoint(url: source!),
+                target: ConnectionEndpoint(url: target!),
+                tables: [selection],
                 strategy: strategy.flatMap(ReconStrategy.init(rawValue:)),
-                chunking: chunkRows.map { ChunkingOptions(chunkRows: $0) })
+                chunking: chunkRows.map { ChunkingOptions(chunkRows: $0) }
+            )
             try job.validate()
             return job
         }
@@ -195,10 +251,16 @@ extension RowProofCommand {
             if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
             var options = ReconRunner.Options(
-                outputDirectory: URL(fileURLWithPath: job.outputDir ?? output), storePath: store, workers: job.workers ?? workers,
-                workerExecutable: RunReport.selfExecutable, bind: bind, useSnapshots: !noSnapshot,
-                scheduling: scheduling, planning: planning,
-                policy: try RunReport.loadPolicy(policy ?? job.policy.map { RunReport.path($0, relativeTo: self.job) }))
+                outputDirectory: URL(fileURLWithPath: job.outputDir ?? output),
+                storePath: store,
+                workers: job.workers ?? workers,
+                workerExecutable: RunReport.selfExecutable,
+                bind: bind,
+                useSnapshots: !noSnapshot,
+                scheduling: scheduling,
+                planning: planning,
+                policy: try RunReport.loadPolicy(policy ?? job.policy.map { RunReport.path($0, relativeTo: self.job) })
+            )
             options.maximumActiveSourceSessions = maxSourceSessions
             return options
         }

@@ -33,16 +33,25 @@ extension RowProofCommand {
         @Option(help: "HOST:PORT the HTTP API listens on.")
         var http: String = "127.0.0.1:8080"
 
-        @Option(name: .customLong("data-dir"), help: "Folder for the job registry and each job's reports and job store.")
+        @Option(
+            name: .customLong("data-dir"),
+            help: "Folder for the job registry and each job's reports and job store."
+        )
         var dataDir: String = "rowproof-server"
 
-        @Option(help: "Bearer tokens file (YAML or JSON): name, role (submitter, approver, admin), sha256 or token reference.")
+        @Option(
+            help:
+                "Bearer tokens file (YAML or JSON): name, role (submitter, approver, admin), sha256 or token reference."
+        )
         var tokens: String
 
         @Option(help: "Local worker processes started for each job (0: only remote workers).")
         var workers: Int = 2
 
-        @Option(help: "Where each job's coordinator listens for workers. tcp://HOST:* picks a free port per job; with a fixed port, job slot n uses port + n.")
+        @Option(
+            help:
+                "Where each job's coordinator listens for workers. tcp://HOST:* picks a free port per job; with a fixed port, job slot n uses port + n."
+        )
         var bind: String = "tcp://127.0.0.1:*"
 
         @Option(name: .customLong("max-body-bytes"), help: "Largest request body accepted (413 beyond).")
@@ -51,10 +60,17 @@ extension RowProofCommand {
         @Option(name: .customLong("max-concurrent-jobs"), help: "Jobs running at once; the rest wait in the queue.")
         var maxConcurrentJobs: Int = 2
 
-        @Flag(name: .customLong("metrics-public"), help: "Serve /metrics without a token (default: admin token required).")
+        @Flag(
+            name: .customLong("metrics-public"),
+            help: "Serve /metrics without a token (default: admin token required)."
+        )
         var metricsPublic = false
 
-        @Option(name: .customLong("signing-key"), help: "Ed25519 private key (PEM) signing every job's chunk plans, for remote workers: a path, env://NAME, file:///path or vault://path#key. Default: a fresh key per job.")
+        @Option(
+            name: .customLong("signing-key"),
+            help:
+                "Ed25519 private key (PEM) signing every job's chunk plans, for remote workers: a path, env://NAME, file:///path or vault://path#key. Default: a fresh key per job."
+        )
         var signingKey: String?
 
         @Option(name: .customLong("key-id"), help: "The signing key's id, as workers name it in --trust-key.")
@@ -67,11 +83,15 @@ extension RowProofCommand {
             guard workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
             guard maxConcurrentJobs >= 1 else { throw ValidationError("--max-concurrent-jobs must be at least 1") }
             guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
-            guard bind.hasPrefix("tcp://") || bind.hasPrefix("ipc://") else { throw ValidationError("--bind must be a tcp:// or ipc:// endpoint") }
+            guard bind.hasPrefix("tcp://") || bind.hasPrefix("ipc://") else {
+                throw ValidationError("--bind must be a tcp:// or ipc:// endpoint")
+            }
         }
 
         var address: (host: String, port: Int)? {
-            guard let colon = http.lastIndex(of: ":"), let port = Int(http[http.index(after: colon)...]), (0...65535).contains(port) else { return nil }
+            guard let colon = http.lastIndex(of: ":"), let port = Int(http[http.index(after: colon)...]),
+                (0...65535).contains(port)
+            else { return nil }
             let host = String(http[..<colon])
             return host.isEmpty ? nil : (host, port)
         }
@@ -94,11 +114,22 @@ extension RowProofCommand {
             }
             guard let address else { throw ExitCode(2) }
             let jobs = JobService.Configuration(
-                dataDirectory: URL(fileURLWithPath: dataDir), workersPerJob: workers, workerExecutable: RunReport.selfExecutable,
-                bind: bind, maximumConcurrentJobs: maxConcurrentJobs, signingKey: key, signingKeyID: keyID)
+                dataDirectory: URL(fileURLWithPath: dataDir),
+                workersPerJob: workers,
+                workerExecutable: RunReport.selfExecutable,
+                bind: bind,
+                maximumConcurrentJobs: maxConcurrentJobs,
+                signingKey: key,
+                signingKeyID: keyID
+            )
             let configuration = APIServer.Configuration(
-                host: address.host, port: address.port, tokens: tokenStore, maximumBodyBytes: maxBodyBytes,
-                isMetricsPublic: metricsPublic, jobs: jobs)
+                host: address.host,
+                port: address.port,
+                tokens: tokenStore,
+                maximumBodyBytes: maxBodyBytes,
+                isMetricsPublic: metricsPublic,
+                jobs: jobs
+            )
             do {
                 try await APIServer.run(configuration: configuration, logger: logger) { url in
                     FileHandle.standardError.write(Data("serve: listening on \(url)\n".utf8))

@@ -34,7 +34,10 @@ extension RowProofCommand {
         @Option(name: .customLong("wait-timeout"), help: "Seconds to wait for the job (and for an unreachable server).")
         var waitTimeout: Double = 3600
 
-        @Option(name: [.customShort("o"), .long], help: "Folder for the reports, junit.xml and summary.md (with --wait).")
+        @Option(
+            name: [.customShort("o"), .long],
+            help: "Folder for the reports, junit.xml and summary.md (with --wait)."
+        )
         var output: String = "rowproof-out"
 
         func validate() throws {
@@ -52,12 +55,17 @@ extension RowProofCommand {
             do {
                 document = try Data(contentsOf: URL(fileURLWithPath: job))
             } catch {
-                FileHandle.standardError.write(Data("rowproof submit: cannot read the job file \(job): \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("rowproof submit: cannot read the job file \(job): \(error.localizedDescription)\n".utf8)
+                )
                 throw ExitCode(2)
             }
             let client = APIClient(
-                baseURL: URL(string: server)!, token: token, retryDeadline: Date().addingTimeInterval(waitTimeout),
-                onRetry: { FileHandle.standardError.write(Data("submit: \($0)\n".utf8)) })
+                baseURL: URL(string: server)!,
+                token: token,
+                retryDeadline: Date().addingTimeInterval(waitTimeout),
+                onRetry: { FileHandle.standardError.write(Data("submit: \($0)\n".utf8)) }
+            )
             let isYAML = job.lowercased().hasSuffix(".yaml") || job.lowercased().hasSuffix(".yml")
             do {
                 let record = try await client.submit(document, isYAML: isYAML)
@@ -67,19 +75,33 @@ extension RowProofCommand {
                 let final = try await JobWaiter(client: client).wait(for: record.id) { current in
                     guard current.state == .running, current.progress.chunksTotal > 0 else { return }
                     let p = current.progress
-                    printer.update(JobProgress(
-                        chunksDone: p.chunksDone, chunksTotal: p.chunksTotal, rowsDone: p.rowsDone, rowsEstimated: p.rowsEstimated,
-                        workers: p.workers, elapsedSeconds: p.rowsPerSecond > 0 ? Double(p.rowsDone) / p.rowsPerSecond : 0))
+                    printer.update(
+                        JobProgress(
+                            chunksDone: p.chunksDone,
+                            chunksTotal: p.chunksTotal,
+                            rowsDone: p.rowsDone,
+                            rowsEstimated: p.rowsEstimated,
+                            workers: p.workers,
+                            elapsedSeconds: p.rowsPerSecond > 0 ? Double(p.rowsDone) / p.rowsPerSecond : 0
+                        )
+                    )
                 }
                 printer.finish()
-                let written = try await SubmitArtifacts.write(for: final, client: client, to: URL(fileURLWithPath: output))
+                let written = try await SubmitArtifacts.write(
+                    for: final,
+                    client: client,
+                    to: URL(fileURLWithPath: output)
+                )
                 if let summaryFile = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryFile.isEmpty,
-                   let handle = FileHandle(forWritingAtPath: summaryFile) {
+                    let handle = FileHandle(forWritingAtPath: summaryFile)
+                {
                     handle.seekToEndOfFile()
                     handle.write(Data(written.summary.utf8))
                     try? handle.close()
                 }
-                print("\(final.state.rawValue.uppercased()): \(final.name) (verdict \(final.verdict ?? "none"), exit code \(written.exitCode))")
+                print(
+                    "\(final.state.rawValue.uppercased()): \(final.name) (verdict \(final.verdict ?? "none"), exit code \(written.exitCode))"
+                )
                 if let error = final.error { print("  \(error)") }
                 print("  files: " + written.files.map(\.path).joined(separator: "\n         "))
                 throw ExitCode(written.exitCode)

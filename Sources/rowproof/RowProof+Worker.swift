@@ -21,18 +21,29 @@ extension RowProofCommand {
         @Option(help: "The coordinator's endpoint, e.g. tcp://10.0.0.5:5555.")
         var connect: String
 
-        @Option(name: .customLong("trust-key"), help: ArgumentHelp(
-            "A coordinator key this worker trusts, as KEY_ID=PATH to an Ed25519 public key (PEM). Repeatable.",
-            valueName: "id=path"))
+        @Option(
+            name: .customLong("trust-key"),
+            help: ArgumentHelp(
+                "A coordinator key this worker trusts, as KEY_ID=PATH to an Ed25519 public key (PEM). Repeatable.",
+                valueName: "id=path"
+            )
+        )
         var trustKeys: [String] = []
 
         @Option(name: .customLong("worker-id"), help: "Name in logs and reports (default: host:pid).")
         var workerID: String?
 
-        @Option(name: .customLong("coordinator-timeout"), help: "Exit after this many seconds without hearing from the coordinator (0: never).")
+        @Option(
+            name: .customLong("coordinator-timeout"),
+            help: "Exit after this many seconds without hearing from the coordinator (0: never)."
+        )
         var coordinatorTimeout: Double = 0
 
-        @Option(name: .customLong("curve-keys"), help: "This worker's CURVE key pair (JSON from `rowproof keygen --curve`), to talk to a coordinator that requires encryption.")
+        @Option(
+            name: .customLong("curve-keys"),
+            help:
+                "This worker's CURVE key pair (JSON from `rowproof keygen --curve`), to talk to a coordinator that requires encryption."
+        )
         var curveKeys: String?
 
         @Option(name: .customLong("curve-server-key"), help: "The coordinator's CURVE public key (Z85, 40 characters).")
@@ -48,7 +59,9 @@ extension RowProofCommand {
                 throw ValidationError("--connect must be a tcp:// or ipc:// endpoint, e.g. tcp://127.0.0.1:5555")
             }
             guard !trustKeys.isEmpty else {
-                throw ValidationError("give at least one --trust-key ID=PATH: a worker runs only plans signed by a trusted key")
+                throw ValidationError(
+                    "give at least one --trust-key ID=PATH: a worker runs only plans signed by a trusted key"
+                )
             }
             if (curveKeys == nil) != (curveServerKey == nil) {
                 throw ValidationError("--curve-keys and --curve-server-key go together")
@@ -67,20 +80,32 @@ extension RowProofCommand {
                 do {
                     pem = try String(contentsOfFile: parts[1], encoding: .utf8)
                 } catch {
-                    throw ValidationError("--trust-key \(parts[0]): cannot read \(parts[1]): \(error.localizedDescription)")
+                    throw ValidationError(
+                        "--trust-key \(parts[0]): cannot read \(parts[1]): \(error.localizedDescription)"
+                    )
                 }
                 keys[parts[0]] = try Ed25519PublicKey(pem: pem)
             }
             var security: CurveSecurity?
             if let curveKeys, let curveServerKey {
-                let keys = try JSONDecoder().decode(CurveKeyPair.self, from: Data(contentsOf: URL(fileURLWithPath: curveKeys)))
+                let keys = try JSONDecoder().decode(
+                    CurveKeyPair.self,
+                    from: Data(contentsOf: URL(fileURLWithPath: curveKeys))
+                )
                 security = .client(keys: keys, serverPublicKey: curveServerKey)
             }
             let id = workerID ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
             let service = WorkerService(
-                configuration: .init(endpoint: connect, workerID: id, trustedKeys: TrustedKeys(keys), security: security, coordinatorTimeout: coordinatorTimeout,
-                                      exitWithParent: exitWithParent),
-                processor: ChunkProcessor(startScan: SourceAccess.scanStarter()))
+                configuration: .init(
+                    endpoint: connect,
+                    workerID: id,
+                    trustedKeys: TrustedKeys(keys),
+                    security: security,
+                    coordinatorTimeout: coordinatorTimeout,
+                    exitWithParent: exitWithParent
+                ),
+                processor: ChunkProcessor(startScan: SourceAccess.scanStarter())
+            )
             try await service.run(logger: logger)
         }
     }

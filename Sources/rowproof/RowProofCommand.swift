@@ -15,7 +15,12 @@ struct RowProofCommand: AsyncParsableCommand {
 
             Start with `rowproof demo`, then `rowproof recon SOURCE TARGET --table orders`.
             """,
-        subcommands: [Demo.self, Recon.self, Coordinator.self, Worker.self, Keygen.self, Serve.self, Submit.self, MigrationCommand.self, AuditCommand.self, PlanCommand.self, ParallelRun.self, CutoverCommand.self, EvidenceCommand.self, DiscoverCommand.self, ProfileCommand.self, ExplainCommand.self, MapCommand.self, RewriteCommand.self, PlanCutoverCommand.self]
+        subcommands: [
+            Demo.self, Recon.self, Coordinator.self, Worker.self, Keygen.self, Serve.self, Submit.self,
+            MigrationCommand.self, AuditCommand.self, PlanCommand.self, ParallelRun.self, CutoverCommand.self,
+            EvidenceCommand.self, DiscoverCommand.self, ProfileCommand.self, ExplainCommand.self, MapCommand.self,
+            RewriteCommand.self, PlanCutoverCommand.self,
+        ]
     )
 }
 
@@ -47,7 +52,9 @@ struct LoggingOptions: ParsableArguments {
 
     func validate() throws {
         guard Logger.Level(rawValue: levelName) != nil else {
-            throw ValidationError("--log-level \(levelName): use trace, debug, info, notice, warning, error or critical")
+            throw ValidationError(
+                "--log-level \(levelName): use trace, debug, info, notice, warning, error or critical"
+            )
         }
     }
 

@@ -26,23 +26,31 @@ enum RunReport {
     }
 
     static func run(
-        job: ReconJob, options: ReconRunner.Options, logger: Logger, quiet: Bool,
+        job: ReconJob,
+        options: ReconRunner.Options,
+        logger: Logger,
+        quiet: Bool,
         onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
         record: ((ReconRunner.Outcome) throws -> Void)? = nil
     ) async -> Int32 {
         let progress = ProgressPrinter()
         do {
             let outcome = try await ReconRunner(job: job, options: options).run(
-                logger: logger, onEndpoint: onEndpoint, progress: { progress.update($0) })
+                logger: logger,
+                onEndpoint: onEndpoint,
+                progress: { progress.update($0) }
+            )
             progress.finish()
             let report = outcome.report
             let t = report.totals
             if !quiet {
-                print("""
+                print(
+                    """
                     \(report.verdict.rawValue.uppercased()): \(report.job.name) (severity \(report.severity.rawValue))
                       \(t.rowsSource) source rows, \(t.rowsTarget) target rows: \(t.matched) matched, \(t.changed) changed, \
                     \(t.missing) missing, \(t.extra) extra, \(t.duplicateKeys) duplicate keys, \(t.withinTolerance) within tolerance
-                    """)
+                    """
+                )
                 if outcome.resumedChunks > 0 { print("  resumed: \(outcome.resumedChunks) chunks were already done") }
                 for table in report.tables where table.guarantee != .full {
                     print("  note: \(table.sourceTable) was compared with guarantee \(table.guarantee.rawValue)")
@@ -53,7 +61,9 @@ enum RunReport {
                 do {
                     try record(outcome)
                 } catch {
-                    FileHandle.standardError.write(Data("rowproof: the reports are written but could not be recorded: \(error)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("rowproof: the reports are written but could not be recorded: \(error)\n".utf8)
+                    )
                     return 2
                 }
             }

@@ -26,7 +26,10 @@ struct PostgresConnectionTests {
     @Test(.timeLimit(.minutes(1)))
     func unreachableServerIsAClearConnectionError() throws {
         let error = #expect(throws: SourceError.self) {
-            try PostgresConnection(conninfo: "host=127.0.0.1 port=1 connect_timeout=2", redactedTarget: "postgresql://127.0.0.1:1")
+            try PostgresConnection(
+                conninfo: "host=127.0.0.1 port=1 connect_timeout=2",
+                redactedTarget: "postgresql://127.0.0.1:1"
+            )
         }
         #expect(error?.kind == .connection)
         #expect(error?.message.contains("postgresql://127.0.0.1:1") == true)

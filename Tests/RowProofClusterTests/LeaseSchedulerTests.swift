@@ -6,7 +6,11 @@ import Testing
 
     static func leases(_ actions: [SchedulerAction]) -> [(worker: String, chunk: Int, lease: UInt64, attempt: Int)] {
         actions.compactMap {
-            if case .sendLease(let worker, let chunk, let lease, let attempt) = $0 { (worker, chunk, lease, attempt) } else { nil }
+            if case .sendLease(let worker, let chunk, let lease, let attempt) = $0 {
+                (worker, chunk, lease, attempt)
+            } else {
+                nil
+            }
         }
     }
 
@@ -18,8 +22,15 @@ import Testing
         #expect(Self.leases(scheduler.workerReady("w2", credits: 1, now: 0)).map(\.chunk) == [2])
         #expect(scheduler.counts.leased == 3)
 
-        #expect(scheduler.resultReceived(leaseID: first[0].lease, from: "w1", now: 1).first == .acceptResult(chunkID: 0, leaseID: first[0].lease))
-        #expect(scheduler.resultReceived(leaseID: first[1].lease, from: "w1", now: 1).contains(.acceptResult(chunkID: 1, leaseID: first[1].lease)))
+        #expect(
+            scheduler.resultReceived(leaseID: first[0].lease, from: "w1", now: 1).first
+                == .acceptResult(chunkID: 0, leaseID: first[0].lease)
+        )
+        #expect(
+            scheduler.resultReceived(leaseID: first[1].lease, from: "w1", now: 1).contains(
+                .acceptResult(chunkID: 1, leaseID: first[1].lease)
+            )
+        )
         let last = scheduler.resultReceived(leaseID: first[1].lease + 1, from: "w2", now: 1)
         #expect(last.contains(.jobComplete))
         #expect(scheduler.counts.done == 3)
@@ -49,7 +60,10 @@ import Testing
         #expect(reissued[0].worker == "w2" && reissued[0].attempt == 2 && reissued[0].lease != original.lease)
 
         let late = scheduler.resultReceived(leaseID: original.lease, from: "w1", now: 7)
-        if case .ignoreStale = late.first {} else { Issue.record("late result of an expired lease was accepted: \(late)") }
+        if case .ignoreStale = late.first {
+        } else {
+            Issue.record("late result of an expired lease was accepted: \(late)")
+        }
         #expect(scheduler.resultReceived(leaseID: reissued[0].lease, from: "w2", now: 7).contains(.jobComplete))
     }
 
@@ -58,9 +72,21 @@ import Testing
         let lease = Self.leases(scheduler.workerReady("w1", credits: 1, now: 0))[0]
         _ = scheduler.workerReady("intruder", credits: 1, now: 0)
         let forged = scheduler.resultReceived(leaseID: lease.lease, from: "intruder", now: 1)
-        if case .ignoreStale = forged.first {} else { Issue.record("a result from a non-holder was accepted: \(forged)") }
-        let sabotage = scheduler.failureReported(leaseID: lease.lease, from: "intruder", isRetryable: false, message: "no", now: 1)
-        if case .ignoreStale = sabotage.first {} else { Issue.record("a failure from a non-holder was accepted: \(sabotage)") }
+        if case .ignoreStale = forged.first {
+        } else {
+            Issue.record("a result from a non-holder was accepted: \(forged)")
+        }
+        let sabotage = scheduler.failureReported(
+            leaseID: lease.lease,
+            from: "intruder",
+            isRetryable: false,
+            message: "no",
+            now: 1
+        )
+        if case .ignoreStale = sabotage.first {
+        } else {
+            Issue.record("a failure from a non-holder was accepted: \(sabotage)")
+        }
         #expect(scheduler.counts.leased == 1)
         #expect(scheduler.resultReceived(leaseID: lease.lease, from: "w1", now: 2).contains(.jobComplete))
     }
@@ -90,7 +116,13 @@ import Testing
         for attempt in 1...3 {
             let lease = try #require(Self.leases(actions).first)
             #expect(lease.chunk == 0 && lease.attempt == attempt)
-            actions = scheduler.failureReported(leaseID: lease.lease, from: "w1", isRetryable: true, message: "connection lost (\(attempt))", now: 0)
+            actions = scheduler.failureReported(
+                leaseID: lease.lease,
+                from: "w1",
+                isRetryable: true,
+                message: "connection lost (\(attempt))",
+                now: 0
+            )
             if attempt < 3 {
                 #expect(actions.isEmpty)
                 actions = scheduler.workerReady("w1", credits: 1, now: 0)
@@ -103,13 +135,24 @@ import Testing
     @Test func nonRetryableFailureFailsTheJobAtOnce() {
         var scheduler = LeaseScheduler(chunkIDs: [0], configuration: Self.config)
         let lease = Self.leases(scheduler.workerReady("w1", credits: 1, now: 0))[0]
-        let actions = scheduler.failureReported(leaseID: lease.lease, from: "w1", isRetryable: false, message: "plan signature invalid", now: 1)
+        let actions = scheduler.failureReported(
+            leaseID: lease.lease,
+            from: "w1",
+            isRetryable: false,
+            message: "plan signature invalid",
+            now: 1
+        )
         #expect(actions == [.failJob(chunkID: 0, attempts: 1, lastError: "plan signature invalid")])
         #expect(scheduler.tick(now: 2).isEmpty)
     }
 
     @Test func resumedJobOnlyHandsOutUnfinishedChunksUnderANewLeaseBase() {
-        var scheduler = LeaseScheduler(chunkIDs: [0, 1, 2, 3], doneChunkIDs: [0, 2], configuration: Self.config, leaseIDBase: 1 << 40)
+        var scheduler = LeaseScheduler(
+            chunkIDs: [0, 1, 2, 3],
+            doneChunkIDs: [0, 2],
+            configuration: Self.config,
+            leaseIDBase: 1 << 40
+        )
         let leases = Self.leases(scheduler.workerReady("w1", credits: 4, now: 0))
         #expect(leases.map(\.chunk) == [1, 3])
         #expect(leases.allSatisfy { $0.lease >= 1 << 40 })
@@ -142,14 +185,14 @@ import Testing
     @Test func groupSizeFollowsTheMeasuredRateAndTarget() {
         var sizer = ChunkSizer(targetSeconds: 10, maximumGroup: 8)
         #expect(sizer.groupSize(table: 0, plannedRows: 1_000) == 1)  // nothing measured yet
-        sizer.record(table: 0, rows: 1_000, seconds: 2)              // 500 rows/s -> 5,000 rows per 10 s
+        sizer.record(table: 0, rows: 1_000, seconds: 2)  // 500 rows/s -> 5,000 rows per 10 s
         #expect(sizer.groupSize(table: 0, plannedRows: 1_000) == 5)
         #expect(sizer.groupSize(table: 1, plannedRows: 1_000) == 1)  // other tables are measured on their own
         sizer.record(table: 0, rows: 100_000, seconds: 1)
         #expect(sizer.groupSize(table: 0, plannedRows: 1_000) == 8)  // capped
         var slow = ChunkSizer(targetSeconds: 1)
         slow.record(table: 0, rows: 10, seconds: 5)
-        #expect(slow.groupSize(table: 0, plannedRows: 1_000) == 1)   // never below one planned chunk
+        #expect(slow.groupSize(table: 0, plannedRows: 1_000) == 1)  // never below one planned chunk
     }
 
     @Test func groupsAreRunsOfConsecutiveIDs() {
@@ -161,8 +204,8 @@ import Testing
     @Test func schedulerMergesOnlyUntouchedPendingChunks() {
         var scheduler = LeaseScheduler(chunkIDs: [0, 1, 2, 3], configuration: .init())
         let lease = scheduler.workerReady("w1", credits: 1, now: 0)
-        #expect(lease.count == 1)                                    // chunk 0 is leased
-        let mergedIntoLeased = scheduler.merge([1], into: 0)       // a leased chunk cannot absorb
+        #expect(lease.count == 1)  // chunk 0 is leased
+        let mergedIntoLeased = scheduler.merge([1], into: 0)  // a leased chunk cannot absorb
         #expect(!mergedIntoLeased)
         #expect(scheduler.untouchedChunkIDs == [1, 2, 3])
         let merged = scheduler.merge([2, 3], into: 1)

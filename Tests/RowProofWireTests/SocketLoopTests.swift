@@ -25,7 +25,12 @@ import Testing
     func routerAndDealerLoopsExchangeMessagesAcrossThreads() async throws {
         let context = try ZMQContext()
         let router = try SocketLoop(context: context, type: .router, attachment: .bind("tcp://127.0.0.1:*"))
-        let dealer = try SocketLoop(context: context, type: .dealer, attachment: .connect(router.endpoint), identity: Array("w-1".utf8))
+        let dealer = try SocketLoop(
+            context: context,
+            type: .dealer,
+            attachment: .connect(router.endpoint),
+            identity: Array("w-1".utf8)
+        )
         let routerMessages = router.messages()
         let dealerMessages = dealer.messages()
         defer {
@@ -50,16 +55,24 @@ import Testing
         let stranger = try CurveKeyPair.generate()
         let decisions = Mutex<[(String, Bool)]>([])
         let router = try SocketLoop(
-            context: context, type: .router, attachment: .bind("tcp://127.0.0.1:*"),
+            context: context,
+            type: .router,
+            attachment: .bind("tcp://127.0.0.1:*"),
             security: .server(keys: server, allowedClientKeys: [trusted.publicKey]),
             onAuthentication: { key, allowed in decisions.withLock { $0.append((key, allowed)) } }
         )
         let good = try SocketLoop(
-            context: context, type: .dealer, attachment: .connect(router.endpoint), identity: Array("good".utf8),
+            context: context,
+            type: .dealer,
+            attachment: .connect(router.endpoint),
+            identity: Array("good".utf8),
             security: .client(keys: trusted, serverPublicKey: server.publicKey)
         )
         let bad = try SocketLoop(
-            context: context, type: .dealer, attachment: .connect(router.endpoint), identity: Array("bad".utf8),
+            context: context,
+            type: .dealer,
+            attachment: .connect(router.endpoint),
+            identity: Array("bad".utf8),
             security: .client(keys: stranger, serverPublicKey: server.publicKey)
         )
         defer {

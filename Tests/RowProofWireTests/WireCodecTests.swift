@@ -1,13 +1,22 @@
-@testable import RowProofWire
 import Testing
+
+@testable import RowProofWire
 
 @Suite struct WireCodecTests {
     static let samples: [WireMessage] = [
         .ready(Ready(workerID: "host-a:4242", credits: 2)),
         .heartbeat(Heartbeat(sequence: 7, activeLeases: [])),
         .heartbeat(Heartbeat(sequence: .max, activeLeases: [1, 2, 99])),
-        .lease(Lease(leaseID: 12, attempt: 1, plan: Array(#"{"chunk":1}"#.utf8), keyID: "coordinator-1",
-                     signature: [UInt8](repeating: 0xAB, count: 64), leaseSeconds: 30)),
+        .lease(
+            Lease(
+                leaseID: 12,
+                attempt: 1,
+                plan: Array(#"{"chunk":1}"#.utf8),
+                keyID: "coordinator-1",
+                signature: [UInt8](repeating: 0xAB, count: 64),
+                leaseSeconds: 30
+            )
+        ),
         .result(ChunkResultFrame(leaseID: 12, compressed: [0x04, 0x22, 0x4D, 0x18, 1, 2, 3])),
         .failure(LeaseFailure(leaseID: 12, isRetryable: true, message: "connection to source lost: héllo")),
         .reject(reason: "bad signature"),
@@ -39,7 +48,12 @@ import Testing
     }
 
     @Test func oversizedFramesAndFieldsAreRefusedBeforeAllocation() throws {
-        let limits = WireLimits(maximumFrameBytes: 1024, maximumStringBytes: 16, maximumPlanBytes: 32, maximumLeaseIDs: 4)
+        let limits = WireLimits(
+            maximumFrameBytes: 1024,
+            maximumStringBytes: 16,
+            maximumPlanBytes: 32,
+            maximumLeaseIDs: 4
+        )
         let longName = WireCodec.encode(.ready(Ready(workerID: String(repeating: "w", count: 17), credits: 1)))
         #expect(throws: WireError.self) { try WireCodec.decode(longName, limits: limits) }
         let manyLeases = WireCodec.encode(.heartbeat(Heartbeat(sequence: 1, activeLeases: [1, 2, 3, 4, 5])))

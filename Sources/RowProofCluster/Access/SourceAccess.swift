@@ -6,14 +6,20 @@ public import RowProofSources
 /// secret reference to one of them).
 public enum SourceAccess {
     /// Opens a session on `location` for discovery and planning.
-    public static func openSession(_ location: String, secrets: SecretResolver = SecretResolver()) throws(SourceError) -> any SourceSession {
+    public static func openSession(
+        _ location: String,
+        secrets: SecretResolver = SecretResolver()
+    ) throws(SourceError) -> any SourceSession {
         let parsed = try SourceLocation(parsing: location).resolvingLocation(with: secrets)
         switch parsed.engine {
         case .postgres: return try PostgresSource(location: parsed, secrets: secrets).openSession()
         case .sqlite: return try SQLiteSource(location: parsed, secrets: secrets).openSession()
         case nil:
-            throw SourceError(.connection, "cannot tell which engine \(parsed.redacted) is",
-                              hint: "use a postgres:// or postgresql:// URL, a libpq conninfo, or sqlite:///path/to/file.db")
+            throw SourceError(
+                .connection,
+                "cannot tell which engine \(parsed.redacted) is",
+                hint: "use a postgres:// or postgresql:// URL, a libpq conninfo, or sqlite:///path/to/file.db"
+            )
         }
     }
 
@@ -49,7 +55,9 @@ public enum SourceAccess {
     }
 
     private static func drain<Session: SourceSession>(
-        _ session: Session, _ request: ScanRequest, _ writer: inout RowPipeWriter
+        _ session: Session,
+        _ request: ScanRequest,
+        _ writer: inout RowPipeWriter
     ) throws {
         var rows = try session.scan(request)
         try writer.drain(&rows)

@@ -1,8 +1,8 @@
 import Foundation
 public import Logging
-public import RowProofWire
 import RowProofCore
 import RowProofCrypto
+public import RowProofWire
 
 /// Farms a job's signed chunks out to workers over ZeroMQ and collects their results.
 ///
@@ -32,8 +32,11 @@ public struct Coordinator: Sendable {
 
         /// Creates settings.
         public init(
-            bind: String, scheduling: LeaseScheduler.Configuration = .init(), security: CurveSecurity? = nil,
-            limits: WireLimits = .standard, shutdownWorkersAtEnd: Bool = true
+            bind: String,
+            scheduling: LeaseScheduler.Configuration = .init(),
+            security: CurveSecurity? = nil,
+            limits: WireLimits = .standard,
+            shutdownWorkersAtEnd: Bool = true
         ) {
             self.bind = bind
             self.scheduling = scheduling
@@ -58,17 +61,28 @@ public struct Coordinator: Sendable {
     /// Merges the untouched chunks of the finished chunk's table into groups sized for the target
     /// chunk time, re-signing each merged plan and recording the merge in the store.
     static func adapt(
-        _ adaptation: inout Adaptation, after envelope: ChunkResultEnvelope, scheduler: inout LeaseScheduler,
-        chunks: inout [Int: SignedChunk], store: any JobStore, jobID: String, logger: Logger
+        _ adaptation: inout Adaptation,
+        after envelope: ChunkResultEnvelope,
+        scheduler: inout LeaseScheduler,
+        chunks: inout [Int: SignedChunk],
+        store: any JobStore,
+        jobID: String,
+        logger: Logger
     ) throws {
         let table = envelope.result.tableIndex
-        adaptation.sizer.record(table: table, rows: max(envelope.result.sourceRows, envelope.result.targetRows), seconds: envelope.timing.seconds)
+        adaptation.sizer.record(
+            table: table,
+            rows: max(envelope.result.sourceRows, envelope.result.targetRows),
+            seconds: envelope.timing.seconds
+        )
         let size = adaptation.sizer.groupSize(table: table, plannedRows: adaptation.plannedRows)
         guard size > 1 else { return }
         let untouched = scheduler.untouchedChunkIDs.filter { chunks[$0]?.plan.tableIndex == table }
         for group in ChunkSizer.groups(of: untouched, size: size) {
             let plans = group.compactMap { chunks[$0]?.plan }
-            guard plans.count == group.count, zip(plans, plans.dropFirst()).allSatisfy({ $0.range.upper == $1.range.lower }) else { continue }
+            guard plans.count == group.count,
+                zip(plans, plans.dropFirst()).allSatisfy({ $0.range.upper == $1.range.lower })
+            else { continue }
             var merged = plans[0]
             merged.range.upper = plans[plans.count - 1].range.upper
             merged.source.snapshot = nil
@@ -92,8 +106,11 @@ public struct Coordinator: Sendable {
     /// Binds the socket; returns the endpoint workers should connect to and a handle that runs the job.
     public func bind(context: ZMQContext) throws(WireError) -> SocketLoop {
         try SocketLoop(
-            context: context, type: .router, attachment: .bind(configuration.bind),
-            security: configuration.security, limits: configuration.limits
+            context: context,
+            type: .router,
+            attachment: .bind(configuration.bind),
+            security: configuration.security,
+            limits: configuration.limits
         )
     }
 
@@ -121,7 +138,11 @@ public struct Coordinator: Sendable {
     ///   - progress: called after every accepted chunk and every second.
     /// - Throws: ``JobFailure`` when a chunk runs out of attempts.
     public func run(
-        jobID: String, chunks: [SignedChunk], estimatedRows: Int, loop: SocketLoop, logger: Logger,
+        jobID: String,
+        chunks: [SignedChunk],
+        estimatedRows: Int,
+        loop: SocketLoop,
+        logger: Logger,
         adaptation: Adaptation? = nil,
         progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) async throws -> [Int: ChunkResultEnvelope] {
@@ -132,7 +153,9 @@ public struct Coordinator: Sendable {
         var adaptation = adaptation
         let epoch = try store.nextEpoch(jobID: jobID)
         var scheduler = LeaseScheduler(
-            chunkIDs: chunks.map(\.chunkID), doneChunkIDs: Set(results.keys), configuration: configuration.scheduling,
+            chunkIDs: chunks.map(\.chunkID),
+            doneChunkIDs: Set(results.keys),
+            configuration: configuration.scheduling,
             leaseIDBase: epoch << 32 | 1
         )
         // With a load probe, nothing is handed out before its first answer.
@@ -148,8 +171,13 @@ public struct Coordinator: Sendable {
         var chunkFailures = 0
         func report() {
             var current = JobProgress(
-                chunksDone: results.count, chunksTotal: scheduler.chunks.count, rowsDone: rowsDone, rowsEstimated: estimatedRows,
-                workers: scheduler.knownWorkers.count, elapsedSeconds: Date().timeIntervalSince(started))
+                chunksDone: results.count,
+                chunksTotal: scheduler.chunks.count,
+                rowsDone: rowsDone,
+                rowsEstimated: estimatedRows,
+                workers: scheduler.knownWorkers.count,
+                elapsedSeconds: Date().timeIntervalSince(started)
+            )
             current.chunksLeased = scheduler.counts.leased
             current.leaseExpiries = leaseExpiries
             current.chunkFailures = chunkFailures
@@ -194,8 +222,10 @@ public struct Coordinator: Sendable {
             case .load(let load):
                 if load.isOverloaded != scheduler.isPaused {
                     scheduler.isPaused = load.isOverloaded
-                    logger.notice(load.isOverloaded ? "coordinator.backoff.start" : "coordinator.backoff.end",
-                                  metadata: ["load": "\(load.description)"])
+                    logger.notice(
+                        load.isOverloaded ? "coordinator.backoff.start" : "coordinator.backoff.end",
+                        metadata: ["load": "\(load.description)"]
+                    )
                 }
                 actions += scheduler.tick(now: now)
             case .tick:
@@ -212,7 +242,10 @@ public struct Coordinator: Sendable {
                 }
             case .frames(let frames):
                 guard frames.count == 2 else {
-                    logger.warning("coordinator.frame.rejected", metadata: ["reason": "expected identity and one frame, got \(frames.count) frames"])
+                    logger.warning(
+                        "coordinator.frame.rejected",
+                        metadata: ["reason": "expected identity and one frame, got \(frames.count) frames"]
+                    )
                     continue
                 }
                 let worker = Hex.encode(frames[0])
@@ -220,7 +253,10 @@ public struct Coordinator: Sendable {
                 do {
                     message = try WireCodec.decode(frames[1], limits: configuration.limits)
                 } catch {
-                    logger.warning("coordinator.frame.rejected", metadata: ["worker": "\(workerNames[worker] ?? worker)", "reason": "\(error)"])
+                    logger.warning(
+                        "coordinator.frame.rejected",
+                        metadata: ["worker": "\(workerNames[worker] ?? worker)", "reason": "\(error)"]
+                    )
                     loop.send([frames[0], WireCodec.encode(.reject(reason: "\(error)"))])
                     continue
                 }
@@ -236,7 +272,11 @@ public struct Coordinator: Sendable {
                 case .result(let frame):
                     do {
                         let envelope = try ChunkResultEnvelope.decode(
-                            try LZ4Frame.decompress(frame.compressed, maximumSize: configuration.limits.maximumResultBytes))
+                            try LZ4Frame.decompress(
+                                frame.compressed,
+                                maximumSize: configuration.limits.maximumResultBytes
+                            )
+                        )
                         guard let expected = leaseChunk[frame.leaseID], envelope.result.chunkID == expected else {
                             actions += scheduler.resultReceived(leaseID: frame.leaseID, from: worker, now: now).filter {
                                 if case .acceptResult = $0 { return false } else { return true }
@@ -244,7 +284,15 @@ public struct Coordinator: Sendable {
                             continue
                         }
                         if var adapting = adaptation {
-                            try Self.adapt(&adapting, after: envelope, scheduler: &scheduler, chunks: &byID, store: store, jobID: jobID, logger: logger)
+                            try Self.adapt(
+                                &adapting,
+                                after: envelope,
+                                scheduler: &scheduler,
+                                chunks: &byID,
+                                store: store,
+                                jobID: jobID,
+                                logger: logger
+                            )
                             adaptation = adapting
                         }
                         let decided = scheduler.resultReceived(leaseID: frame.leaseID, from: worker, now: now)
@@ -258,16 +306,34 @@ public struct Coordinator: Sendable {
                         }
                         actions += decided
                     } catch {
-                        logger.warning("coordinator.result.rejected", metadata: ["lease": "\(frame.leaseID)", "reason": "\(error)"])
-                        actions += scheduler.resultRejected(leaseID: frame.leaseID, from: worker, reason: "unreadable result: \(error)", now: now)
+                        logger.warning(
+                            "coordinator.result.rejected",
+                            metadata: ["lease": "\(frame.leaseID)", "reason": "\(error)"]
+                        )
+                        actions += scheduler.resultRejected(
+                            leaseID: frame.leaseID,
+                            from: worker,
+                            reason: "unreadable result: \(error)",
+                            now: now
+                        )
                     }
                 case .failure(let failure):
                     chunkFailures += 1
-                    logger.warning("coordinator.chunk.failed", metadata: [
-                        "worker": "\(workerNames[worker] ?? worker)", "lease": "\(failure.leaseID)", "retryable": "\(failure.isRetryable)",
-                        "error": "\(failure.message)",
-                    ])
-                    actions += scheduler.failureReported(leaseID: failure.leaseID, from: worker, isRetryable: failure.isRetryable, message: failure.message, now: now)
+                    logger.warning(
+                        "coordinator.chunk.failed",
+                        metadata: [
+                            "worker": "\(workerNames[worker] ?? worker)", "lease": "\(failure.leaseID)",
+                            "retryable": "\(failure.isRetryable)",
+                            "error": "\(failure.message)",
+                        ]
+                    )
+                    actions += scheduler.failureReported(
+                        leaseID: failure.leaseID,
+                        from: worker,
+                        isRetryable: failure.isRetryable,
+                        message: failure.message,
+                        now: now
+                    )
                 case .lease, .shutdown, .reject:
                     loop.send([frames[0], WireCodec.encode(.reject(reason: "unexpected message from a worker"))])
                 }
@@ -279,14 +345,26 @@ public struct Coordinator: Sendable {
                     guard let chunk = byID[chunkID] else { continue }
                     leaseChunk[leaseID] = chunkID
                     let lease = Lease(
-                        leaseID: leaseID, attempt: UInt32(attempt), plan: chunk.bytes, keyID: chunk.keyID,
-                        signature: chunk.signature, leaseSeconds: UInt32(configuration.scheduling.leaseSeconds))
+                        leaseID: leaseID,
+                        attempt: UInt32(attempt),
+                        plan: chunk.bytes,
+                        keyID: chunk.keyID,
+                        signature: chunk.signature,
+                        leaseSeconds: UInt32(configuration.scheduling.leaseSeconds)
+                    )
                     loop.send([Hex.decode(worker) ?? [], WireCodec.encode(.lease(lease))])
-                    logger.debug("coordinator.lease", metadata: ["chunk": "\(chunkID)", "lease": "\(leaseID)", "attempt": "\(attempt)"])
+                    logger.debug(
+                        "coordinator.lease",
+                        metadata: ["chunk": "\(chunkID)", "lease": "\(leaseID)", "attempt": "\(attempt)"]
+                    )
                 case .leaseExpired(let chunkID, let leaseID, let worker):
                     leaseExpiries += 1
-                    logger.warning("coordinator.lease.expired", metadata: [
-                        "chunk": "\(chunkID)", "lease": "\(leaseID)", "worker": "\(workerNames[worker] ?? worker)"])
+                    logger.warning(
+                        "coordinator.lease.expired",
+                        metadata: [
+                            "chunk": "\(chunkID)", "lease": "\(leaseID)", "worker": "\(workerNames[worker] ?? worker)",
+                        ]
+                    )
                 case .workerLost(let worker):
                     logger.warning("coordinator.worker.lost", metadata: ["worker": "\(workerNames[worker] ?? worker)"])
                 case .ignoreStale(let leaseID, let reason):
@@ -304,11 +382,21 @@ public struct Coordinator: Sendable {
                 case .failJob(let chunkID, let attempts, let lastError):
                     let plan = byID[chunkID]?.plan
                     throw JobFailure(
-                        chunkID: chunkID, table: plan.map { "\($0.source.table)" } ?? "?", range: plan?.range ?? .all,
-                        attempts: attempts, lastError: lastError)
+                        chunkID: chunkID,
+                        table: plan.map { "\($0.source.table)" } ?? "?",
+                        range: plan?.range ?? .all,
+                        attempts: attempts,
+                        lastError: lastError
+                    )
                 }
             }
         }
-        throw JobFailure(chunkID: -1, table: "-", range: .all, attempts: 0, lastError: "the coordinator's socket closed")
+        throw JobFailure(
+            chunkID: -1,
+            table: "-",
+            range: .all,
+            attempts: 0,
+            lastError: "the coordinator's socket closed"
+        )
     }
 }

@@ -22,7 +22,14 @@ public struct JobProgress: Sendable, Equatable {
     public var workerIDs: [String] = []
 
     /// Creates a progress report.
-    public init(chunksDone: Int, chunksTotal: Int, rowsDone: Int, rowsEstimated: Int, workers: Int, elapsedSeconds: Double) {
+    public init(
+        chunksDone: Int,
+        chunksTotal: Int,
+        rowsDone: Int,
+        rowsEstimated: Int,
+        workers: Int,
+        elapsedSeconds: Double
+    ) {
         self.chunksDone = chunksDone
         self.chunksTotal = chunksTotal
         self.rowsDone = rowsDone

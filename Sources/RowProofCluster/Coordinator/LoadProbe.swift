@@ -11,7 +11,8 @@ enum LoadProbe {
                 guard let postgres = session as? PostgresSession else { return nil }
                 let rows = try postgres.connection.query(
                     "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' "
-                        + "AND application_name <> 'rowproof' AND pid <> pg_backend_pid()")
+                        + "AND application_name <> 'rowproof' AND pid <> pg_backend_pid()"
+                )
                 return rows.first?.first.flatMap { $0 }.flatMap { Int($0) }
             }()
             return SourceLoad(activeSessions: count, threshold: threshold)

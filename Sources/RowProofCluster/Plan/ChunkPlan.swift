@@ -21,7 +21,13 @@ public struct ChunkPlan: Sendable, Hashable, Codable {
         public var snapshot: String?
 
         /// Creates a side.
-        public init(location: String, table: TableName, columns: [String], keyColumns: [String], snapshot: String? = nil) {
+        public init(
+            location: String,
+            table: TableName,
+            columns: [String],
+            keyColumns: [String],
+            snapshot: String? = nil
+        ) {
             self.location = location
             self.table = table
             self.columns = columns
@@ -61,9 +67,20 @@ public struct ChunkPlan: Sendable, Hashable, Codable {
 
     /// Creates a plan.
     public init(
-        jobID: String, chunkID: Int, tableIndex: Int, source: Side, target: Side, columnTypes: [RowProofCore.LogicalType],
-        columnNames: [String], range: KeyRange, isKeyless: Bool, strategy: ReconStrategy,
-        sampleModulus: UInt64, sampleThreshold: UInt64, differenceLimit: Int, tolerance: TolerancePolicy
+        jobID: String,
+        chunkID: Int,
+        tableIndex: Int,
+        source: Side,
+        target: Side,
+        columnTypes: [RowProofCore.LogicalType],
+        columnNames: [String],
+        range: KeyRange,
+        isKeyless: Bool,
+        strategy: ReconStrategy,
+        sampleModulus: UInt64,
+        sampleThreshold: UInt64,
+        differenceLimit: Int,
+        tolerance: TolerancePolicy
     ) {
         self.jobID = jobID
         self.chunkID = chunkID

@@ -1,6 +1,6 @@
 import Foundation
-public import RowProofCrypto
 import RowProofCore
+public import RowProofCrypto
 
 /// Signs chunk plans (coordinator side) and verifies them (worker side) with Ed25519.
 ///
@@ -16,7 +16,10 @@ public enum PlanSigner {
     }
 
     /// Signs `plan` with `key`; returns the canonical bytes and the signature.
-    public static func sign(_ plan: ChunkPlan, with key: Ed25519PrivateKey) throws -> (plan: [UInt8], signature: [UInt8]) {
+    public static func sign(
+        _ plan: ChunkPlan,
+        with key: Ed25519PrivateKey
+    ) throws -> (plan: [UInt8], signature: [UInt8]) {
         let bytes = try canonicalBytes(of: plan)
         return (bytes, try key.signature(for: bytes))
     }
@@ -38,13 +41,21 @@ public struct TrustedKeys: Sendable {
     ///
     /// - Throws: ``PlanVerificationError`` for an unknown key id, a missing or bad signature, or
     ///   bytes that are not a plan in canonical form.
-    public func verify(plan bytes: [UInt8], keyID: String, signature: [UInt8]) throws(PlanVerificationError) -> ChunkPlan {
+    public func verify(
+        plan bytes: [UInt8],
+        keyID: String,
+        signature: [UInt8]
+    ) throws(PlanVerificationError) -> ChunkPlan {
         guard !signature.isEmpty else { throw PlanVerificationError("the plan is unsigned; refusing to run it") }
         guard let key = keys[keyID] else {
-            throw PlanVerificationError("the plan is signed by unknown key \"\(keyID)\"; trusted keys: \(keyIDs.joined(separator: ", "))")
+            throw PlanVerificationError(
+                "the plan is signed by unknown key \"\(keyID)\"; trusted keys: \(keyIDs.joined(separator: ", "))"
+            )
         }
         guard key.isValidSignature(signature, for: bytes) else {
-            throw PlanVerificationError("the plan's signature does not verify under key \"\(keyID)\": the plan was altered or signed by another key")
+            throw PlanVerificationError(
+                "the plan's signature does not verify under key \"\(keyID)\": the plan was altered or signed by another key"
+            )
         }
         let plan: ChunkPlan
         do {

@@ -59,21 +59,52 @@ public struct JobPlanner: Sendable {
         var plans: [ChunkPlan] = []
         for (index, selection) in job.tables.enumerated() {
             let strategy = job.strategy(for: selection)
-            var table = try planTable(index: index, selection: selection, strategy: strategy, source: sourceSession, target: targetSession)
-            let ranges: [KeyRange] = table.isKeyless
+            var table = try planTable(
+                index: index,
+                selection: selection,
+                strategy: strategy,
+                source: sourceSession,
+                target: targetSession
+            )
+            let ranges: [KeyRange] =
+                table.isKeyless
                 ? [.all]
-                : try sourceSession.planRanges(table: table.source, keyColumns: table.keyColumns, chunkRows: plannedChunkRows)
+                : try sourceSession.planRanges(
+                    table: table.source,
+                    keyColumns: table.keyColumns,
+                    chunkRows: plannedChunkRows
+                )
             for range in ranges {
                 let chunkID = plans.count
                 table.chunkIDs.append(chunkID)
-                plans.append(ChunkPlan(
-                    jobID: jobID, chunkID: chunkID, tableIndex: index,
-                    source: .init(location: location(job.source), table: table.source, columns: table.sourceColumns, keyColumns: table.keyColumns),
-                    target: .init(location: location(job.target), table: table.target, columns: table.targetColumns, keyColumns: table.targetKeyColumns),
-                    columnTypes: table.columnTypes, columnNames: table.sourceColumns, range: range, isKeyless: table.isKeyless,
-                    strategy: strategy, sampleModulus: UInt64(job.sampling?.modulus ?? 10_000), sampleThreshold: UInt64(job.sampling?.threshold ?? 100),
-                    differenceLimit: defaults.differenceLimit, tolerance: tolerancePolicy(for: table.source)
-                ))
+                plans.append(
+                    ChunkPlan(
+                        jobID: jobID,
+                        chunkID: chunkID,
+                        tableIndex: index,
+                        source: .init(
+                            location: location(job.source),
+                            table: table.source,
+                            columns: table.sourceColumns,
+                            keyColumns: table.keyColumns
+                        ),
+                        target: .init(
+                            location: location(job.target),
+                            table: table.target,
+                            columns: table.targetColumns,
+                            keyColumns: table.targetKeyColumns
+                        ),
+                        columnTypes: table.columnTypes,
+                        columnNames: table.sourceColumns,
+                        range: range,
+                        isKeyless: table.isKeyless,
+                        strategy: strategy,
+                        sampleModulus: UInt64(job.sampling?.modulus ?? 10_000),
+                        sampleThreshold: UInt64(job.sampling?.threshold ?? 100),
+                        differenceLimit: defaults.differenceLimit,
+                        tolerance: tolerancePolicy(for: table.source)
+                    )
+                )
             }
             tables.append(table)
         }
@@ -104,12 +135,17 @@ public struct JobPlanner: Sendable {
     }
 
     private func planTable(
-        index: Int, selection: TableSelection, strategy: ReconStrategy, source: any SourceSession, target: any SourceSession
+        index: Int,
+        selection: TableSelection,
+        strategy: ReconStrategy,
+        source: any SourceSession,
+        target: any SourceSession
     ) throws -> PlannedTable {
         if let filter = selection.where {
             throw PlanningError(
                 "table \(selection.source): row filters (where: \(filter)) are not supported yet, and comparing the whole table instead would not be what the job asks",
-                hint: "remove the filter, or compare views that apply it on both sides")
+                hint: "remove the filter, or compare views that apply it on both sides"
+            )
         }
         let sourceTable = try source.describe(table: qualified(selection.source, job.source))
         let targetTable = try target.describe(table: qualified(selection.targetTable, job.target))
@@ -125,11 +161,14 @@ public struct JobPlanner: Sendable {
             guard let column = sourceTable.column(named: key) else {
                 throw PlanningError(
                     "key column \"\(key)\" does not exist in source table \(sourceName)",
-                    hint: "columns of \(sourceName): \(sourceTable.columns.map(\.name).joined(separator: ", "))")
+                    hint: "columns of \(sourceName): \(sourceTable.columns.map(\.name).joined(separator: ", "))"
+                )
             }
             if let type = column.logicalType, !type.canBeKey {
-                throw PlanningError("key column \"\(key)\" of \(sourceName) has type \(column.engineType), which cannot be a key",
-                                    hint: "use integer, numeric, text, uuid, date, time, timestamp, bytea or boolean key columns")
+                throw PlanningError(
+                    "key column \"\(key)\" of \(sourceName) has type \(column.engineType), which cannot be a key",
+                    hint: "use integer, numeric, text, uuid, date, time, timestamp, bytea or boolean key columns"
+                )
             }
         }
 
@@ -137,11 +176,15 @@ public struct JobPlanner: Sendable {
         let excluded = Set(selection.excludeColumns ?? [])
         var names = selection.columns ?? sourceTable.columns.map(\.name).filter { !excluded.contains($0) }
         for name in names where sourceTable.column(named: name) == nil {
-            throw PlanningError("column \"\(name)\" does not exist in source table \(sourceName)",
-                                hint: "columns of \(sourceName): \(sourceTable.columns.map(\.name).joined(separator: ", "))")
+            throw PlanningError(
+                "column \"\(name)\" does not exist in source table \(sourceName)",
+                hint: "columns of \(sourceName): \(sourceTable.columns.map(\.name).joined(separator: ", "))"
+            )
         }
         if selection.columns == nil {
-            let rest = names.filter { !keyColumns.contains($0) }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let rest = names.filter { !keyColumns.contains($0) }.sorted {
+                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            }
             names = keyColumns + rest
         }
         var targetColumns: [String] = []
@@ -154,22 +197,30 @@ public struct JobPlanner: Sendable {
             guard let targetColumn = targetTable.column(named: targetColumnName) else {
                 throw PlanningError(
                     "column \"\(name)\" of \(sourceName) has no counterpart \"\(targetColumnName)\" in target table \(targetName)",
-                    hint: "map it with column_mapping, exclude it with exclude_columns (-x on the command line), or add it to the target; "
-                        + "columns of \(targetName): \(targetTable.columns.map(\.name).joined(separator: ", "))")
+                    hint:
+                        "map it with column_mapping, exclude it with exclude_columns (-x on the command line), or add it to the target; "
+                        + "columns of \(targetName): \(targetTable.columns.map(\.name).joined(separator: ", "))"
+                )
             }
             guard let sourceType = sourceColumn.logicalType else {
-                throw PlanningError("column \"\(name)\" of \(sourceName) has type \(sourceColumn.engineType), which RowProof cannot compare yet",
-                                    hint: "exclude the column, or compare a view that casts it to text")
+                throw PlanningError(
+                    "column \"\(name)\" of \(sourceName) has type \(sourceColumn.engineType), which RowProof cannot compare yet",
+                    hint: "exclude the column, or compare a view that casts it to text"
+                )
             }
             guard let targetType = targetColumn.logicalType else {
-                throw PlanningError("column \"\(targetColumnName)\" of \(targetName) has type \(targetColumn.engineType), which RowProof cannot compare yet",
-                                    hint: "exclude the column, or compare a view that casts it to text")
+                throw PlanningError(
+                    "column \"\(targetColumnName)\" of \(targetName) has type \(targetColumn.engineType), which RowProof cannot compare yet",
+                    hint: "exclude the column, or compare a view that casts it to text"
+                )
             }
             guard sourceType == targetType else {
                 throw PlanningError(
                     "column \"\(name)\" is \(sourceColumn.engineType) (\(sourceType)) in \(sourceName) but \(targetColumn.engineType) (\(targetType)) in \(targetName): "
                         + "values of different logical types never compare equal",
-                    hint: "compare views that cast both sides to one type, or exclude the column; see policy/type_coercion_rulebook.json")
+                    hint:
+                        "compare views that cast both sides to one type, or exclude the column; see policy/type_coercion_rulebook.json"
+                )
             }
             targetColumns.append(targetColumnName)
             types.append(sourceType)
@@ -177,22 +228,36 @@ public struct JobPlanner: Sendable {
             targetEngineTypes.append(targetColumn.engineType)
         }
         return PlannedTable(
-            index: index, source: sourceName, target: targetName, sourceColumns: names, targetColumns: targetColumns,
-            columnTypes: types, keyColumns: keyColumns, targetKeyColumns: keyColumns.map { selection.targetColumn(for: $0) },
-            strategy: strategy, estimatedRows: sourceTable.estimatedRows ?? 0, chunkIDs: [],
-            sourceEngineTypes: sourceEngineTypes, targetEngineTypes: targetEngineTypes
+            index: index,
+            source: sourceName,
+            target: targetName,
+            sourceColumns: names,
+            targetColumns: targetColumns,
+            columnTypes: types,
+            keyColumns: keyColumns,
+            targetKeyColumns: keyColumns.map { selection.targetColumn(for: $0) },
+            strategy: strategy,
+            estimatedRows: sourceTable.estimatedRows ?? 0,
+            chunkIDs: [],
+            sourceEngineTypes: sourceEngineTypes,
+            targetEngineTypes: targetEngineTypes
         )
     }
 
     /// The job's tolerances for `table`: the first matching table entry overrides the defaults.
     func tolerancePolicy(for table: TableName) -> TolerancePolicy {
         guard let tolerances = job.tolerances else { return .exact }
-        let entry = tolerances.tables?.first { GlobPattern($0.table).matches("\(table)") || GlobPattern($0.table).matches(table.name) }
+        let entry = tolerances.tables?.first {
+            GlobPattern($0.table).matches("\(table)") || GlobPattern($0.table).matches(table.name)
+        }
         let rowCount = entry?.rowCount ?? tolerances.rowCount
         let columns = (entry?.columns ?? []) + (tolerances.columns ?? [])
         return TolerancePolicy(
             columns: columns.map {
-                ColumnToleranceRule(column: GlobPattern($0.column), tolerance: .init(absolute: $0.absolute, relative: $0.relative))
+                ColumnToleranceRule(
+                    column: GlobPattern($0.column),
+                    tolerance: .init(absolute: $0.absolute, relative: $0.relative)
+                )
             },
             rowCount: CountTolerance(absolute: rowCount?.absolute, relative: rowCount?.relative),
             maxChangedRowRatio: entry?.changedRowRatio ?? tolerances.changedRowRatio

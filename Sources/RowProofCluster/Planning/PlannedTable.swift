@@ -35,9 +35,19 @@ public struct PlannedTable: Sendable, Hashable, Codable {
 
     /// Creates a planned table.
     public init(
-        index: Int, source: TableName, target: TableName, sourceColumns: [String], targetColumns: [String],
-        columnTypes: [RowProofCore.LogicalType], keyColumns: [String], targetKeyColumns: [String], strategy: ReconStrategy,
-        estimatedRows: Int, chunkIDs: [Int], sourceEngineTypes: [String], targetEngineTypes: [String]
+        index: Int,
+        source: TableName,
+        target: TableName,
+        sourceColumns: [String],
+        targetColumns: [String],
+        columnTypes: [RowProofCore.LogicalType],
+        keyColumns: [String],
+        targetKeyColumns: [String],
+        strategy: ReconStrategy,
+        estimatedRows: Int,
+        chunkIDs: [Int],
+        sourceEngineTypes: [String],
+        targetEngineTypes: [String]
     ) {
         self.index = index
         self.source = source

@@ -36,8 +36,16 @@ public struct ReportBuilder: Sendable {
 
         /// Creates a context.
         public init(
-            job: ReconJob, planned: PlannedJob, policy: ReportPolicy, policySHA256: String, hashingSpecSHA256: String,
-            startedAt: String, finishedAt: String, timings: [PhaseTiming], snapshot: SnapshotPair?, differenceLimit: Int = 100,
+            job: ReconJob,
+            planned: PlannedJob,
+            policy: ReportPolicy,
+            policySHA256: String,
+            hashingSpecSHA256: String,
+            startedAt: String,
+            finishedAt: String,
+            timings: [PhaseTiming],
+            snapshot: SnapshotPair?,
+            differenceLimit: Int = 100,
             recheck: [Int: RecheckSummary] = [:]
         ) {
             self.recheck = recheck
@@ -70,7 +78,16 @@ public struct ReportBuilder: Sendable {
     public func build(results: [Int: ChunkResultEnvelope]) throws -> ReconReport {
         let plans = Dictionary(uniqueKeysWithValues: context.planned.plans.map { ($0.chunkID, $0) })
         var tables: [TableReport] = []
-        var totals = RowCounts(rowsSource: 0, rowsTarget: 0, matched: 0, changed: 0, missing: 0, extra: 0, duplicateKeys: 0, withinTolerance: 0)
+        var totals = RowCounts(
+            rowsSource: 0,
+            rowsTarget: 0,
+            matched: 0,
+            changed: 0,
+            missing: 0,
+            extra: 0,
+            duplicateKeys: 0,
+            withinTolerance: 0
+        )
         var errors: [ReportError] = []
         for table in context.planned.tables {
             let report = try tableReport(table, plans: plans, results: results, errors: &errors)
@@ -85,29 +102,52 @@ public struct ReportBuilder: Sendable {
             tables.append(report)
         }
         let severity = tables.map(\.severity).max() ?? .info
-        let verdict: RowProofContracts.Verdict = !errors.isEmpty ? .error : (tables.contains { $0.verdict == .fail } ? .fail : .pass)
+        let verdict: RowProofContracts.Verdict =
+            !errors.isEmpty ? .error : (tables.contains { $0.verdict == .fail } ? .fail : .pass)
         return ReconReport(
-            reportVersion: 1, job: ReportJobReference(name: context.job.name, id: context.planned.jobID),
-            rowproofVersion: Self.rowproofVersion, hashingSpecVersion: Self.hashingSpecVersion,
-            startedAt: context.startedAt, finishedAt: context.finishedAt, timings: context.timings,
-            specSHA256: context.hashingSpecSHA256, policySHA256: context.policySHA256, jobSHA256: context.planned.specSHA256,
-            columnPlan: context.planned.tables.map(columnPlan), snapshot: context.snapshot, totals: totals, tables: tables,
-            errors: errors.isEmpty ? nil : errors, severity: severity, verdict: verdict
+            reportVersion: 1,
+            job: ReportJobReference(name: context.job.name, id: context.planned.jobID),
+            rowproofVersion: Self.rowproofVersion,
+            hashingSpecVersion: Self.hashingSpecVersion,
+            startedAt: context.startedAt,
+            finishedAt: context.finishedAt,
+            timings: context.timings,
+            specSHA256: context.hashingSpecSHA256,
+            policySHA256: context.policySHA256,
+            jobSHA256: context.planned.specSHA256,
+            columnPlan: context.planned.tables.map(columnPlan),
+            snapshot: context.snapshot,
+            totals: totals,
+            tables: tables,
+            errors: errors.isEmpty ? nil : errors,
+            severity: severity,
+            verdict: verdict
         )
     }
 
     private func columnPlan(_ table: PlannedTable) -> TableColumnPlan {
-        TableColumnPlan(table: "\(table.source)", columns: table.sourceColumns.indices.map { index in
-            PlannedColumn(
-                position: index, source: table.sourceColumns[index], target: table.targetColumns[index],
-                sourceType: table.sourceEngineTypes[index], targetType: table.targetEngineTypes[index],
-                logicalType: RowProofContracts.LogicalType(table.columnTypes[index]),
-                isKey: table.keyColumns.contains(table.sourceColumns[index]), coercions: nil)
-        })
+        TableColumnPlan(
+            table: "\(table.source)",
+            columns: table.sourceColumns.indices.map { index in
+                PlannedColumn(
+                    position: index,
+                    source: table.sourceColumns[index],
+                    target: table.targetColumns[index],
+                    sourceType: table.sourceEngineTypes[index],
+                    targetType: table.targetEngineTypes[index],
+                    logicalType: RowProofContracts.LogicalType(table.columnTypes[index]),
+                    isKey: table.keyColumns.contains(table.sourceColumns[index]),
+                    coercions: nil
+                )
+            }
+        )
     }
 
     private func tableReport(
-        _ table: PlannedTable, plans: [Int: ChunkPlan], results: [Int: ChunkResultEnvelope], errors: inout [ReportError]
+        _ table: PlannedTable,
+        plans: [Int: ChunkPlan],
+        results: [Int: ChunkResultEnvelope],
+        errors: inout [ReportError]
     ) throws -> TableReport {
         let name = "\(table.source)"
         let columnNames = table.strategy == .keys ? table.keyColumns : table.sourceColumns
@@ -120,9 +160,14 @@ public struct ReportBuilder: Sendable {
             }
             try merge.add(envelope.result, limit: context.differenceLimit)
             let range = plans[chunkID]?.range ?? .all
-            chunks.append(RowProofContracts.ChunkDigest(
-                chunkID: chunkID, range: Self.chunkRange(range, keyColumns: table.keyColumns),
-                source: Self.sideDigest(envelope.result.sourceDigest), target: Self.sideDigest(envelope.result.targetDigest)))
+            chunks.append(
+                RowProofContracts.ChunkDigest(
+                    chunkID: chunkID,
+                    range: Self.chunkRange(range, keyColumns: table.keyColumns),
+                    source: Self.sideDigest(envelope.result.sourceDigest),
+                    target: Self.sideDigest(envelope.result.targetDigest)
+                )
+            )
         }
 
         // Findings and their severity.
@@ -136,14 +181,17 @@ public struct ReportBuilder: Sendable {
         }
         let tolerance = context.planned.plans.first { $0.tableIndex == table.index }?.tolerance ?? .exact
         let countDifference = abs(merge.sourceRows - merge.targetRows)
-        let countAllowed = max(tolerance.rowCount.absolute ?? 0,
-                               Int((tolerance.rowCount.relative ?? 0) * Double(max(merge.sourceRows, merge.targetRows))))
+        let countAllowed = max(
+            tolerance.rowCount.absolute ?? 0,
+            Int((tolerance.rowCount.relative ?? 0) * Double(max(merge.sourceRows, merge.targetRows)))
+        )
         if countDifference > countAllowed { findings.append((.count, nil, countDifference)) }
         if table.isKeyless && merge.sourceMultiset != merge.targetMultiset && countDifference == 0 {
             findings.append((.aggregate, nil, 1))
         }
         if table.strategy == .aggregate {
-            for (source, target) in zip(zip(columnNames, merge.sourceAggregate.columns), merge.targetAggregate.columns) where source.1 != target {
+            for (source, target) in zip(zip(columnNames, merge.sourceAggregate.columns), merge.targetAggregate.columns)
+            where source.1 != target {
                 findings.append((.aggregate, source.0, 1))
             }
         }
@@ -151,7 +199,8 @@ public struct ReportBuilder: Sendable {
         for (kind, column, count) in findings where count > 0 {
             var severity = classifier.severity(of: kind, table: name, column: column)
             if kind == .changed, let ratio = tolerance.maxChangedRowRatio,
-               Double(merge.changed) <= ratio * Double(max(1, merge.matched + merge.changed + merge.withinTolerance)) {
+                Double(merge.changed) <= ratio * Double(max(1, merge.matched + merge.changed + merge.withinTolerance))
+            {
                 severity = min(severity, .warning)  // within the accepted changed-row ratio: reported, not failing
             }
             highest = max(highest ?? severity, severity)
@@ -160,19 +209,38 @@ public struct ReportBuilder: Sendable {
         let guarantee: Guarantee = table.isKeyless ? .multiset : Guarantee(rawValue: table.strategy.guarantee) ?? .full
 
         return TableReport(
-            sourceTable: name, targetTable: "\(table.target)", strategy: table.strategy, guarantee: guarantee,
+            sourceTable: name,
+            targetTable: "\(table.target)",
+            strategy: table.strategy,
+            guarantee: guarantee,
             counts: RowCounts(
-                rowsSource: merge.sourceRows, rowsTarget: merge.targetRows, matched: merge.matched, changed: merge.changed,
-                missing: merge.missing, extra: merge.extra, duplicateKeys: merge.duplicates, withinTolerance: merge.withinTolerance),
+                rowsSource: merge.sourceRows,
+                rowsTarget: merge.targetRows,
+                matched: merge.matched,
+                changed: merge.changed,
+                missing: merge.missing,
+                extra: merge.extra,
+                duplicateKeys: merge.duplicates,
+                withinTolerance: merge.withinTolerance
+            ),
             columns: merge.statistics.map {
-                ColumnMismatch(column: $0.column, mismatches: $0.mismatches, withinTolerance: $0.withinTolerance, maxAbsDiff: $0.maxAbsoluteDifference)
+                ColumnMismatch(
+                    column: $0.column,
+                    mismatches: $0.mismatches,
+                    withinTolerance: $0.withinTolerance,
+                    maxAbsDiff: $0.maxAbsoluteDifference
+                )
             },
             aggregates: AggregateSides(
                 source: Self.aggregates(merge.sourceAggregate, redact: redactionCheck(table: name)),
-                target: Self.aggregates(merge.targetAggregate, redact: redactionCheck(table: name))),
+                target: Self.aggregates(merge.targetAggregate, redact: redactionCheck(table: name))
+            ),
             differences: merge.differences.map { sample($0, table: name) },
-            differencesTruncated: merge.truncated, chunks: chunks,
-            severity: RowProofContracts.Severity(highest ?? .info), verdict: verdict, recheck: context.recheck[table.index]
+            differencesTruncated: merge.truncated,
+            chunks: chunks,
+            severity: RowProofContracts.Severity(highest ?? .info),
+            verdict: verdict,
+            recheck: context.recheck[table.index]
         )
     }
 
@@ -205,37 +273,53 @@ public struct ReportBuilder: Sendable {
             source[column.name] = shown(column.name, column.source)
             target[column.name] = shown(column.name, column.target)
         }
-        let kind: DifferenceSample.Kind = switch record.kind {
-        case .missing: .missing
-        case .extra: .extra
-        case .changed: .changed
-        case .withinTolerance: .withinTolerance
-        case .duplicateKey, .count, .aggregate: .duplicateKey
-        }
-        let severity = record.columns.map { context.policy.classifier.severity(of: record.kind, table: table, column: $0.name) }.max()
+        let kind: DifferenceSample.Kind =
+            switch record.kind {
+            case .missing: .missing
+            case .extra: .extra
+            case .changed: .changed
+            case .withinTolerance: .withinTolerance
+            case .duplicateKey, .count, .aggregate: .duplicateKey
+            }
+        let severity =
+            record.columns.map { context.policy.classifier.severity(of: record.kind, table: table, column: $0.name) }
+            .max()
             ?? context.policy.classifier.severity(of: record.kind, table: table, column: nil)
         return DifferenceSample(
-            kind: kind, key: key, columns: record.columns.map(\.name), source: record.columns.isEmpty ? nil : source,
-            target: record.columns.isEmpty ? nil : target, isRedacted: redacted, severity: RowProofContracts.Severity(severity))
+            kind: kind,
+            key: key,
+            columns: record.columns.map(\.name),
+            source: record.columns.isEmpty ? nil : source,
+            target: record.columns.isEmpty ? nil : target,
+            isRedacted: redacted,
+            severity: RowProofContracts.Severity(severity)
+        )
     }
 
     static func sideDigest(_ digest: RowProofCore.ChunkDigest) -> SideDigest {
         SideDigest(
-            count: digest.count, ordered: Hex.encode(digest.ordered), multisetSum: Hex.encode(digest.multisetSum),
-            multisetMix: Hex.encode(digest.multisetMix))
+            count: digest.count,
+            ordered: Hex.encode(digest.ordered),
+            multisetSum: Hex.encode(digest.multisetSum),
+            multisetMix: Hex.encode(digest.multisetMix)
+        )
     }
-
 
     static func chunkRange(_ range: KeyRange, keyColumns: [String]) -> ChunkRange {
         func bound(_ values: [CanonicalValue]?) -> [String: JSONValue]? {
             values.map { values in
-                Dictionary(uniqueKeysWithValues: zip(keyColumns, values).map { ($0, JSONValue.string(KeyRange.boundText($1))) })
+                Dictionary(
+                    uniqueKeysWithValues: zip(keyColumns, values).map { ($0, JSONValue.string(KeyRange.boundText($1))) }
+                )
             }
         }
         return ChunkRange(lower: bound(range.lower), upper: bound(range.upper))
     }
 
-    static func aggregates(_ aggregate: TableAggregate, redact: (String) -> RedactionRule.Mode?) -> [RowProofContracts.ColumnAggregate] {
+    static func aggregates(
+        _ aggregate: TableAggregate,
+        redact: (String) -> RedactionRule.Mode?
+    ) -> [RowProofContracts.ColumnAggregate] {
         zip(aggregate.columnNames, aggregate.columns).map { name, column in
             let hidden = redact(name) != nil
             func text(_ cell: CanonicalCell?) -> JSONValue? {
@@ -244,7 +328,13 @@ public struct ReportBuilder: Sendable {
             }
             let sum = hidden ? nil : (column.decimalSum?.description ?? column.floatSum.map { "\($0.value)" })
             return RowProofContracts.ColumnAggregate(
-                column: name, count: column.count, nulls: column.nulls, min: text(column.minimum), max: text(column.maximum), sum: sum)
+                column: name,
+                count: column.count,
+                nulls: column.nulls,
+                min: text(column.minimum),
+                max: text(column.maximum),
+                sum: sum
+            )
         }
     }
 }

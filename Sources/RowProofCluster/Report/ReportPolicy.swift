@@ -1,7 +1,7 @@
 import Foundation
 public import RowProofContracts
-import RowProofCrypto
 public import RowProofCore
+import RowProofCrypto
 
 /// The parts of a policy a report needs: severity rules and the redaction of sensitive columns.
 public struct ReportPolicy: Sendable {
@@ -24,8 +24,11 @@ public struct ReportPolicy: Sendable {
     public init(_ policy: Policy) {
         let rules = policy.severity.rules.map { rule in
             RowProofCore.SeverityRule(
-                kind: DifferenceKind(rule.kind), table: rule.table.map(GlobPattern.init), column: rule.column.map(GlobPattern.init),
-                severity: RowProofCore.Severity(rule.severity))
+                kind: DifferenceKind(rule.kind),
+                table: rule.table.map(GlobPattern.init),
+                column: rule.column.map(GlobPattern.init),
+                severity: RowProofCore.Severity(rule.severity)
+            )
         }
         self.init(classifier: SeverityClassifier(rules: rules), redaction: policy.redaction)
     }

@@ -51,8 +51,10 @@ struct TableMerge {
                 truncated = true
             }
         }
-        let found = [result.missingRows, result.extraRows, result.changedRows, result.withinToleranceRows,
-                     result.sourceDuplicateRows + result.targetDuplicateRows].reduce(0, +)
+        let found = [
+            result.missingRows, result.extraRows, result.changedRows, result.withinToleranceRows,
+            result.sourceDuplicateRows + result.targetDuplicateRows,
+        ].reduce(0, +)
         if found > result.differences.count { truncated = true }
     }
 }

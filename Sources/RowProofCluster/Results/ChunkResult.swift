@@ -48,10 +48,24 @@ public struct ChunkResult: Sendable, Equatable, Codable {
 
     /// Creates a result.
     public init(
-        chunkID: Int, tableIndex: Int, sourceRows: Int, targetRows: Int, matchedRows: Int, missingRows: Int,
-        extraRows: Int, changedRows: Int, withinToleranceRows: Int, sourceDuplicateRows: Int, targetDuplicateRows: Int,
-        sourceDigest: ChunkDigest, targetDigest: ChunkDigest, sourceSampleDigest: ChunkDigest, targetSampleDigest: ChunkDigest,
-        columnStatistics: [ColumnMismatchStatistics], sourceAggregate: TableAggregate, targetAggregate: TableAggregate,
+        chunkID: Int,
+        tableIndex: Int,
+        sourceRows: Int,
+        targetRows: Int,
+        matchedRows: Int,
+        missingRows: Int,
+        extraRows: Int,
+        changedRows: Int,
+        withinToleranceRows: Int,
+        sourceDuplicateRows: Int,
+        targetDuplicateRows: Int,
+        sourceDigest: ChunkDigest,
+        targetDigest: ChunkDigest,
+        sourceSampleDigest: ChunkDigest,
+        targetSampleDigest: ChunkDigest,
+        columnStatistics: [ColumnMismatchStatistics],
+        sourceAggregate: TableAggregate,
+        targetAggregate: TableAggregate,
         differences: [DifferenceRecord]
     ) {
         self.chunkID = chunkID

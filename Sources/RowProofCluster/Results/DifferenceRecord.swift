@@ -74,8 +74,11 @@ extension DifferenceRecord {
         case .changed(let row), .withinTolerance(let row):
             columns = row.columns.map {
                 Column(
-                    name: $0.name, source: $0.source.displayText, target: $0.target.displayText,
-                    withinTolerance: $0.comparison.isWithinTolerance, absoluteDifference: $0.comparison.absoluteDifference
+                    name: $0.name,
+                    source: $0.source.displayText,
+                    target: $0.target.displayText,
+                    withinTolerance: $0.comparison.isWithinTolerance,
+                    absoluteDifference: $0.comparison.absoluteDifference
                 )
             }
         case .duplicateKey(let row):

@@ -36,7 +36,8 @@ public final class LocalFleet: Sendable {
     public func allExited() -> String? {
         guard !processes.isEmpty, processes.allSatisfy({ !$0.isRunning }) else { return nil }
         let statuses = processes.map { process in
-            process.terminationReason == .uncaughtSignal ? "killed by signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
+            process.terminationReason == .uncaughtSignal
+                ? "killed by signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
         }
         return "every local worker has exited (\(statuses.joined(separator: ", "))); see the worker logs"
     }

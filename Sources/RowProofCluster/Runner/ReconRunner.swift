@@ -46,10 +46,17 @@ public struct ReconRunner: Sendable {
 
         /// Creates options.
         public init(
-            outputDirectory: URL, storePath: String? = nil, workers: Int = 2, workerExecutable: URL? = nil,
-            bind: String = "tcp://127.0.0.1:*", useSnapshots: Bool = true, signingKey: Ed25519PrivateKey? = nil,
-            signingKeyID: String = "coordinator", scheduling: LeaseScheduler.Configuration = .init(),
-            planning: JobPlanner.Defaults = .init(), policy: (rules: ReportPolicy, sha256: String)? = nil
+            outputDirectory: URL,
+            storePath: String? = nil,
+            workers: Int = 2,
+            workerExecutable: URL? = nil,
+            bind: String = "tcp://127.0.0.1:*",
+            useSnapshots: Bool = true,
+            signingKey: Ed25519PrivateKey? = nil,
+            signingKeyID: String = "coordinator",
+            scheduling: LeaseScheduler.Configuration = .init(),
+            planning: JobPlanner.Defaults = .init(),
+            policy: (rules: ReportPolicy, sha256: String)? = nil
         ) {
             self.outputDirectory = outputDirectory
             self.storePath = storePath
@@ -88,13 +95,18 @@ public struct ReconRunner: Sendable {
     }
 
     /// Runs the job; progress goes to `progress`, events to `logger`.
-    public func run(logger: Logger, onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
-                    progress: @escaping @Sendable (JobProgress) -> Void = { _ in }) async throws -> Outcome {
+    public func run(
+        logger: Logger,
+        onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
+    ) async throws -> Outcome {
         let startedAt = Date()
         var timings: [PhaseTiming] = []
         var phaseStart = Date()
         func phase(_ name: PhaseTiming.Phase) {
-            timings.append(PhaseTiming(phase: name, seconds: (Date().timeIntervalSince(phaseStart) * 1000).rounded() / 1000))
+            timings.append(
+                PhaseTiming(phase: name, seconds: (Date().timeIntervalSince(phaseStart) * 1000).rounded() / 1000)
+            )
             phaseStart = Date()
         }
         try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
@@ -103,14 +115,20 @@ public struct ReconRunner: Sendable {
         let planner = JobPlanner(job: job, defaults: options.planning)
         let planned = try await Self.onThread { try planner.plan() }
         phase(.plan)
-        let store: any JobStore = try Self.openStore(options.storePath ?? options.outputDirectory.appendingPathComponent("rowproof-jobs.sqlite").path)
+        let store: any JobStore = try Self.openStore(
+            options.storePath ?? options.outputDirectory.appendingPathComponent("rowproof-jobs.sqlite").path
+        )
         let plans: [ChunkPlan]
         if let stored = try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) {
             plans = stored
         } else {
             plans = planned.plans
-            try store.createJob(jobID: planned.jobID, specSHA256: planned.specSHA256,
-                                specification: try JobPlanner.specificationBytes(of: job), plans: plans)
+            try store.createJob(
+                jobID: planned.jobID,
+                specSHA256: planned.specSHA256,
+                specification: try JobPlanner.specificationBytes(of: job),
+                plans: plans
+            )
         }
         var plannedJob = planned
         plannedJob.plans = plans
@@ -126,15 +144,25 @@ public struct ReconRunner: Sendable {
                 let holder = try await Self.onThread { try SnapshotHolder(location: job.source.url) }
                 holders.append(holder)
                 sourceSnapshot = holder.snapshot.id
-                snapshots.source = SnapshotInfo(engine: "postgres", snapshotID: holder.snapshot.id, isolation: .repeatableRead,
-                                                lsn: holder.snapshot.walPosition, takenAt: ISO8601DateFormatter().string(from: Date()))
+                snapshots.source = SnapshotInfo(
+                    engine: "postgres",
+                    snapshotID: holder.snapshot.id,
+                    isolation: .repeatableRead,
+                    lsn: holder.snapshot.walPosition,
+                    takenAt: ISO8601DateFormatter().string(from: Date())
+                )
             }
             if SourceAccessKind.isPostgres(job.target.url) {
                 let holder = try await Self.onThread { try SnapshotHolder(location: job.target.url) }
                 holders.append(holder)
                 targetSnapshot = holder.snapshot.id
-                snapshots.target = SnapshotInfo(engine: "postgres", snapshotID: holder.snapshot.id, isolation: .repeatableRead,
-                                                lsn: holder.snapshot.walPosition, takenAt: ISO8601DateFormatter().string(from: Date()))
+                snapshots.target = SnapshotInfo(
+                    engine: "postgres",
+                    snapshotID: holder.snapshot.id,
+                    isolation: .repeatableRead,
+                    lsn: holder.snapshot.walPosition,
+                    takenAt: ISO8601DateFormatter().string(from: Date())
+                )
             }
         }
         defer { for holder in holders { holder.release() } }
@@ -155,7 +183,11 @@ public struct ReconRunner: Sendable {
         }
         let signed = try plans.map(sign)
         let adaptation = job.chunking?.targetChunkSeconds.map {
-            Coordinator.Adaptation(sizer: ChunkSizer(targetSeconds: $0), plannedRows: planner.plannedChunkRows, sign: sign)
+            Coordinator.Adaptation(
+                sizer: ChunkSizer(targetSeconds: $0),
+                plannedRows: planner.plannedChunkRows,
+                sign: sign
+            )
         }
 
         // Serve the chunks.
@@ -169,9 +201,16 @@ public struct ReconRunner: Sendable {
             security = .server(keys: keys, allowedClientKeys: allowed.isEmpty ? [] : allowed.union([local.publicKey]))
         }
         var configuration = Coordinator.Configuration(
-            bind: options.bind, scheduling: options.scheduling, security: security, shutdownWorkersAtEnd: true)
+            bind: options.bind,
+            scheduling: options.scheduling,
+            security: security,
+            shutdownWorkersAtEnd: true
+        )
         if let threshold = options.maximumActiveSourceSessions, SourceAccessKind.isPostgres(job.source.url) {
-            configuration.loadProbe = LoadProbe.postgres(location: JobPlanner.location(job.source), threshold: threshold)
+            configuration.loadProbe = LoadProbe.postgres(
+                location: JobPlanner.location(job.source),
+                threshold: threshold
+            )
         }
         let fleetBox = FleetBox()
         configuration.fleetCheck = { fleetBox.fleet?.allExited() }
@@ -192,21 +231,37 @@ public struct ReconRunner: Sendable {
             if let fleetKeys, case .server(let serverKeys, _)? = security {
                 let curveFile = options.outputDirectory.appendingPathComponent(".fleet-\(planned.jobID).curve.json")
                 _ = FileManager.default.createFile(
-                    atPath: curveFile.path, contents: try JSONEncoder().encode(fleetKeys), attributes: [.posixPermissions: 0o600])
+                    atPath: curveFile.path,
+                    contents: try JSONEncoder().encode(fleetKeys),
+                    attributes: [.posixPermissions: 0o600]
+                )
                 curveArguments = ["--curve-keys", curveFile.path, "--curve-server-key", serverKeys.publicKey]
             }
-            fleet = try LocalFleet(count: options.workers, executable: executable, arguments: { index in
-                ["worker", "--connect", loop.endpoint, "--trust-key", "\(options.signingKeyID)=\(keyFile.path)",
-                 "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60", "--exit-with-parent"] + curveArguments
-            }, logDirectory: logs)
+            fleet = try LocalFleet(
+                count: options.workers,
+                executable: executable,
+                arguments: { index in
+                    [
+                        "worker", "--connect", loop.endpoint, "--trust-key", "\(options.signingKeyID)=\(keyFile.path)",
+                        "--worker-id", "local-\(index + 1)", "--coordinator-timeout", "60", "--exit-with-parent",
+                    ] + curveArguments
+                },
+                logDirectory: logs
+            )
             fleetBox.fleet = fleet
         }
         defer { fleet?.stop() }
         var results: [Int: ChunkResultEnvelope]
         do {
             results = try await coordinator.run(
-                jobID: planned.jobID, chunks: signed, estimatedRows: planned.estimatedRows, loop: loop,
-                logger: logger, adaptation: adaptation, progress: progress)
+                jobID: planned.jobID,
+                chunks: signed,
+                estimatedRows: planned.estimatedRows,
+                loop: loop,
+                logger: logger,
+                adaptation: adaptation,
+                progress: progress
+            )
         } catch {
             try? store.finish(jobID: planned.jobID, status: "error: \(error)")
             throw error
@@ -217,9 +272,18 @@ public struct ReconRunner: Sendable {
             var recheckConfiguration = configuration
             recheckConfiguration.shutdownWorkersAtEnd = options.shutdownWorkersAtEnd
             recheckSummaries = try await Recheck(
-                jobID: planned.jobID, specSHA256: planned.specSHA256, delaySeconds: recheckDelay, store: store,
-                coordinator: Coordinator(configuration: recheckConfiguration, store: store), loop: loop, logger: logger
-            ).run(results: &results, plans: try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) ?? plans, signLive: signLive)
+                jobID: planned.jobID,
+                specSHA256: planned.specSHA256,
+                delaySeconds: recheckDelay,
+                store: store,
+                coordinator: Coordinator(configuration: recheckConfiguration, store: store),
+                loop: loop,
+                logger: logger
+            ).run(
+                results: &results,
+                plans: try store.plans(jobID: planned.jobID, specSHA256: planned.specSHA256) ?? plans,
+                signLive: signLive
+            )
             phase(.recheck)
         }
         // Chunk-time adaptation may have merged chunks: the store holds the final plans.
@@ -232,12 +296,22 @@ public struct ReconRunner: Sendable {
 
         // Merge and write the reports.
         let reportPolicy = options.policy?.rules ?? .standard
-        let builder = ReportBuilder(context: .init(
-            job: job, planned: plannedJob, policy: reportPolicy, policySHA256: options.policy.map { $0.sha256.isEmpty ? $0.rules.fingerprint : $0.sha256 } ?? reportPolicy.fingerprint,
-            hashingSpecSHA256: HashingSpec.sha256, startedAt: ISO8601DateFormatter().string(from: startedAt),
-            finishedAt: ISO8601DateFormatter().string(from: Date()), timings: timings,
-            snapshot: snapshots.source == nil && snapshots.target == nil ? nil : snapshots,
-            differenceLimit: options.planning.differenceLimit, recheck: recheckSummaries))
+        let builder = ReportBuilder(
+            context: .init(
+                job: job,
+                planned: plannedJob,
+                policy: reportPolicy,
+                policySHA256: options.policy.map { $0.sha256.isEmpty ? $0.rules.fingerprint : $0.sha256 }
+                    ?? reportPolicy.fingerprint,
+                hashingSpecSHA256: HashingSpec.sha256,
+                startedAt: ISO8601DateFormatter().string(from: startedAt),
+                finishedAt: ISO8601DateFormatter().string(from: Date()),
+                timings: timings,
+                snapshot: snapshots.source == nil && snapshots.target == nil ? nil : snapshots,
+                differenceLimit: options.planning.differenceLimit,
+                recheck: recheckSummaries
+            )
+        )
         var report = try builder.build(results: results)
         phase(.merge)
         report.timings = timings
@@ -249,7 +323,9 @@ public struct ReconRunner: Sendable {
     /// The job store at `location`: a Postgres URL or conninfo, else a SQLite file path.
     static func openStore(_ location: String) throws -> any JobStore {
         if SourceAccessKind.isPostgres(location) { return try PostgresJobStore(url: location) }
-        return try SQLiteJobStore(path: location.hasPrefix("sqlite://") ? String(location.dropFirst("sqlite://".count)) : location)
+        return try SQLiteJobStore(
+            path: location.hasPrefix("sqlite://") ? String(location.dropFirst("sqlite://".count)) : location
+        )
     }
 
     /// Runs blocking work on a new thread and awaits its result.

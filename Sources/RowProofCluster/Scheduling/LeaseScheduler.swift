@@ -47,7 +47,12 @@ public struct LeaseScheduler: Sendable {
     ///
     /// - Parameter leaseIDBase: the first lease id; a restarted coordinator uses a new base so that
     ///   results of its predecessor's leases can never be mistaken for its own.
-    public init(chunkIDs: [Int], doneChunkIDs: Set<Int> = [], configuration: Configuration = .init(), leaseIDBase: UInt64 = 1) {
+    public init(
+        chunkIDs: [Int],
+        doneChunkIDs: Set<Int> = [],
+        configuration: Configuration = .init(),
+        leaseIDBase: UInt64 = 1
+    ) {
         self.configuration = configuration
         self.nextLeaseID = leaseIDBase
         var chunks: [Int: ChunkState] = [:]
@@ -88,8 +93,14 @@ public struct LeaseScheduler: Sendable {
         workers[worker]?.lastSeen = now
         let renewed = Set(activeLeases)
         for (id, state) in chunks {
-            if case .leased(let leaseID, let owner, let attempt, _) = state, owner == worker, renewed.contains(leaseID) {
-                chunks[id] = .leased(leaseID: leaseID, worker: owner, attempt: attempt, deadline: now + configuration.leaseSeconds)
+            if case .leased(let leaseID, let owner, let attempt, _) = state, owner == worker, renewed.contains(leaseID)
+            {
+                chunks[id] = .leased(
+                    leaseID: leaseID,
+                    worker: owner,
+                    attempt: attempt,
+                    deadline: now + configuration.leaseSeconds
+                )
             }
         }
         return []
@@ -98,7 +109,12 @@ public struct LeaseScheduler: Sendable {
     /// A result arrived for `leaseID` from `worker`; only the lease's holder can complete it.
     public mutating func resultReceived(leaseID: UInt64, from worker: String, now: Double) -> [SchedulerAction] {
         guard let (chunkID, _) = currentLease(leaseID, heldBy: worker) else {
-            return [.ignoreStale(leaseID: leaseID, reason: "no chunk is currently leased under \(leaseID) (duplicate, late or expired result)")]
+            return [
+                .ignoreStale(
+                    leaseID: leaseID,
+                    reason: "no chunk is currently leased under \(leaseID) (duplicate, late or expired result)"
+                )
+            ]
         }
         chunks[chunkID] = .done
         return [.acceptResult(chunkID: chunkID, leaseID: leaseID)] + assign(now: now) + completion()
@@ -107,16 +123,26 @@ public struct LeaseScheduler: Sendable {
     /// `worker` reported that its lease `leaseID` failed: retried while attempts remain if
     /// `isRetryable`, otherwise the job fails at once. Reports from anyone but the holder are ignored.
     public mutating func failureReported(
-        leaseID: UInt64, from worker: String, isRetryable: Bool, message: String, now: Double
+        leaseID: UInt64,
+        from worker: String,
+        isRetryable: Bool,
+        message: String,
+        now: Double
     ) -> [SchedulerAction] {
         guard let (chunkID, attempt) = currentLease(leaseID, heldBy: worker) else {
             return [.ignoreStale(leaseID: leaseID, reason: "failure for lease \(leaseID), which is no longer current")]
         }
-        return retryOrFail(chunkID: chunkID, attempt: attempt, error: message, allowRetry: isRetryable) + assign(now: now) + completion()
+        return retryOrFail(chunkID: chunkID, attempt: attempt, error: message, allowRetry: isRetryable)
+            + assign(now: now) + completion()
     }
 
     /// A result arrived but could not be used (corrupt, unverifiable): treated as a retryable failure.
-    public mutating func resultRejected(leaseID: UInt64, from worker: String, reason: String, now: Double) -> [SchedulerAction] {
+    public mutating func resultRejected(
+        leaseID: UInt64,
+        from worker: String,
+        reason: String,
+        now: Double
+    ) -> [SchedulerAction] {
         failureReported(leaseID: leaseID, from: worker, isRetryable: true, message: reason, now: now)
     }
 
@@ -149,7 +175,8 @@ public struct LeaseScheduler: Sendable {
             guard case .leased(let leaseID, let worker, let attempt, let deadline) = chunks[id] else { continue }
             if deadline < now || workers[worker] == nil {
                 actions.append(.leaseExpired(chunkID: id, leaseID: leaseID, worker: worker))
-                let reason = workers[worker] == nil
+                let reason =
+                    workers[worker] == nil
                     ? "worker \(worker) stopped answering (lease \(leaseID))"
                     : "lease \(leaseID) on worker \(worker) expired after \(configuration.leaseSeconds) s without a heartbeat"
                 actions += retryOrFail(chunkID: id, attempt: attempt, error: reason, allowRetry: true)
@@ -160,12 +187,15 @@ public struct LeaseScheduler: Sendable {
 
     private func currentLease(_ leaseID: UInt64, heldBy worker: String) -> (chunkID: Int, attempt: Int)? {
         for (id, state) in chunks {
-            if case .leased(let current, let holder, let attempt, _) = state, current == leaseID, holder == worker { return (id, attempt) }
+            if case .leased(let current, let holder, let attempt, _) = state, current == leaseID, holder == worker {
+                return (id, attempt)
+            }
         }
         return nil
     }
 
-    private mutating func retryOrFail(chunkID: Int, attempt: Int, error: String, allowRetry: Bool) -> [SchedulerAction] {
+    private mutating func retryOrFail(chunkID: Int, attempt: Int, error: String, allowRetry: Bool) -> [SchedulerAction]
+    {
         if allowRetry && attempt < configuration.maximumAttempts {
             chunks[chunkID] = .pending(attempts: attempt, lastError: error)
             return []
@@ -191,7 +221,12 @@ public struct LeaseScheduler: Sendable {
                 let (chunkID, attempts) = queue.removeFirst()
                 let leaseID = nextLeaseID
                 nextLeaseID &+= 1
-                chunks[chunkID] = .leased(leaseID: leaseID, worker: worker, attempt: attempts + 1, deadline: now + configuration.leaseSeconds)
+                chunks[chunkID] = .leased(
+                    leaseID: leaseID,
+                    worker: worker,
+                    attempt: attempts + 1,
+                    deadline: now + configuration.leaseSeconds
+                )
                 workers[worker]?.credits -= 1
                 actions.append(.sendLease(worker: worker, chunkID: chunkID, leaseID: leaseID, attempt: attempts + 1))
                 progress = true

@@ -40,9 +40,10 @@ public final class PostgresJobStore: JobStore {
             guard stored == specSHA256 else {
                 throw JobStoreError("job \(jobID) is already in the store with a different specification")
             }
-            return try connection.query("SELECT plan FROM rowproof.chunks WHERE job_id = $1 ORDER BY chunk_id", [jobID]).map {
-                try JSONDecoder().decode(ChunkPlan.self, from: Data(($0[0] ?? "").utf8))
-            }
+            return try connection.query("SELECT plan FROM rowproof.chunks WHERE job_id = $1 ORDER BY chunk_id", [jobID])
+                .map {
+                    try JSONDecoder().decode(ChunkPlan.self, from: Data(($0[0] ?? "").utf8))
+                }
         }
     }
 
@@ -51,11 +52,15 @@ public final class PostgresJobStore: JobStore {
         try connection.withLock { connection in
             try connection.query("BEGIN")
             do {
-                try connection.query("INSERT INTO rowproof.jobs (job_id, spec_sha256, specification) VALUES ($1, $2, decode($3, 'hex'))",
-                                     [jobID, specSHA256, specification.map { String(format: "%02x", $0) }.joined()])
+                try connection.query(
+                    "INSERT INTO rowproof.jobs (job_id, spec_sha256, specification) VALUES ($1, $2, decode($3, 'hex'))",
+                    [jobID, specSHA256, specification.map { String(format: "%02x", $0) }.joined()]
+                )
                 for (plan, text) in zip(plans, encoded) {
-                    try connection.query("INSERT INTO rowproof.chunks (job_id, chunk_id, plan) VALUES ($1, $2, $3)",
-                                         [jobID, String(plan.chunkID), text])
+                    try connection.query(
+                        "INSERT INTO rowproof.chunks (job_id, chunk_id, plan) VALUES ($1, $2, $3)",
+                        [jobID, String(plan.chunkID), text]
+                    )
                 }
                 try connection.query("COMMIT")
             } catch {
@@ -70,10 +75,15 @@ public final class PostgresJobStore: JobStore {
         try connection.withLock { connection in
             try connection.query("BEGIN")
             do {
-                try connection.query("UPDATE rowproof.chunks SET plan = $1 WHERE job_id = $2 AND chunk_id = $3 AND result IS NULL",
-                                     [text, jobID, String(plan.chunkID)])
+                try connection.query(
+                    "UPDATE rowproof.chunks SET plan = $1 WHERE job_id = $2 AND chunk_id = $3 AND result IS NULL",
+                    [text, jobID, String(plan.chunkID)]
+                )
                 for id in absorbed {
-                    try connection.query("DELETE FROM rowproof.chunks WHERE job_id = $1 AND chunk_id = $2 AND result IS NULL", [jobID, String(id)])
+                    try connection.query(
+                        "DELETE FROM rowproof.chunks WHERE job_id = $1 AND chunk_id = $2 AND result IS NULL",
+                        [jobID, String(id)]
+                    )
                 }
                 try connection.query("COMMIT")
             } catch {
@@ -87,7 +97,9 @@ public final class PostgresJobStore: JobStore {
         try connection.withLock { connection in
             var results: [Int: ChunkResultEnvelope] = [:]
             for row in try connection.query(
-                "SELECT chunk_id, result FROM rowproof.chunks WHERE job_id = $1 AND result IS NOT NULL", [jobID]) {
+                "SELECT chunk_id, result FROM rowproof.chunks WHERE job_id = $1 AND result IS NOT NULL",
+                [jobID]
+            ) {
                 guard let id = row[0].flatMap({ Int($0) }), let text = row[1] else { continue }
                 results[id] = try ChunkResultEnvelope.decode(Array(text.utf8))
             }
@@ -100,13 +112,17 @@ public final class PostgresJobStore: JobStore {
         _ = try connection.withLock { connection in
             try connection.query(
                 "UPDATE rowproof.chunks SET result = $1, finished_at = now() WHERE job_id = $2 AND chunk_id = $3 AND result IS NULL",
-                [text, jobID, String(chunkID)])
+                [text, jobID, String(chunkID)]
+            )
         }
     }
 
     public func nextEpoch(jobID: String) throws -> UInt64 {
         try connection.withLock { connection in
-            let rows = try connection.query("UPDATE rowproof.jobs SET epoch = epoch + 1 WHERE job_id = $1 RETURNING epoch", [jobID])
+            let rows = try connection.query(
+                "UPDATE rowproof.jobs SET epoch = epoch + 1 WHERE job_id = $1 RETURNING epoch",
+                [jobID]
+            )
             return UInt64(rows.first?.first.flatMap { $0 }.flatMap { UInt64($0) } ?? 1)
         }
     }

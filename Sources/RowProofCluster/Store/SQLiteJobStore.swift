@@ -12,14 +12,16 @@ public final class SQLiteJobStore: JobStore {
     /// Opens (creating if needed) the store at `path`.
     public init(path: String) throws {
         let database = try SQLiteDatabase(path: path)
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TABLE IF NOT EXISTS jobs (
                 job_id TEXT PRIMARY KEY, spec_sha256 TEXT NOT NULL, specification BLOB NOT NULL,
                 created_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'running', epoch INTEGER NOT NULL DEFAULT 0);
             CREATE TABLE IF NOT EXISTS chunks (
                 job_id TEXT NOT NULL REFERENCES jobs(job_id), chunk_id INTEGER NOT NULL, plan BLOB NOT NULL,
                 result BLOB, finished_at TEXT, PRIMARY KEY (job_id, chunk_id));
-            """)
+            """
+        )
         self.database = Mutex(database)
     }
 
@@ -28,10 +30,13 @@ public final class SQLiteJobStore: JobStore {
             let jobs = try database.query("SELECT spec_sha256 FROM jobs WHERE job_id = ?", [.text(jobID)])
             guard let stored = jobs.first?.first?.text else { return nil }
             guard stored == specSHA256 else {
-                throw JobStoreError("job \(jobID) is already in the store with a different specification (sha256 \(stored.prefix(12)) vs \(specSHA256.prefix(12)))")
+                throw JobStoreError(
+                    "job \(jobID) is already in the store with a different specification (sha256 \(stored.prefix(12)) vs \(specSHA256.prefix(12)))"
+                )
             }
             let decoder = JSONDecoder()
-            return try database.query("SELECT plan FROM chunks WHERE job_id = ? ORDER BY chunk_id", [.text(jobID)]).map { row in
+            return try database.query("SELECT plan FROM chunks WHERE job_id = ? ORDER BY chunk_id", [.text(jobID)]).map
+            { row in
                 try decoder.decode(ChunkPlan.self, from: Data(row[0].blob ?? []))
             }
         }
@@ -45,10 +50,16 @@ public final class SQLiteJobStore: JobStore {
             try database.transaction {
                 try database.query(
                     "INSERT INTO jobs (job_id, spec_sha256, specification, created_at) VALUES (?, ?, ?, ?)",
-                    [.text(jobID), .text(specSHA256), .blob(specification), .text(ISO8601DateFormatter().string(from: Date()))])
+                    [
+                        .text(jobID), .text(specSHA256), .blob(specification),
+                        .text(ISO8601DateFormatter().string(from: Date())),
+                    ]
+                )
                 for (plan, bytes) in zip(plans, encoded) {
-                    try database.query("INSERT INTO chunks (job_id, chunk_id, plan) VALUES (?, ?, ?)",
-                                       [.text(jobID), .integer(Int64(plan.chunkID)), .blob(bytes)])
+                    try database.query(
+                        "INSERT INTO chunks (job_id, chunk_id, plan) VALUES (?, ?, ?)",
+                        [.text(jobID), .integer(Int64(plan.chunkID)), .blob(bytes)]
+                    )
                 }
             }
         }
@@ -60,11 +71,15 @@ public final class SQLiteJobStore: JobStore {
         let bytes = Array(try encoder.encode(plan))
         try database.withLock { database in
             try database.transaction {
-                try database.query("UPDATE chunks SET plan = ? WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
-                                   [.blob(bytes), .text(jobID), .integer(Int64(plan.chunkID))])
+                try database.query(
+                    "UPDATE chunks SET plan = ? WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
+                    [.blob(bytes), .text(jobID), .integer(Int64(plan.chunkID))]
+                )
                 for id in absorbed {
-                    try database.query("DELETE FROM chunks WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
-                                       [.text(jobID), .integer(Int64(id))])
+                    try database.query(
+                        "DELETE FROM chunks WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
+                        [.text(jobID), .integer(Int64(id))]
+                    )
                 }
             }
         }
@@ -73,7 +88,10 @@ public final class SQLiteJobStore: JobStore {
     public func results(jobID: String) throws -> [Int: ChunkResultEnvelope] {
         try database.withLock { database in
             var results: [Int: ChunkResultEnvelope] = [:]
-            for row in try database.query("SELECT chunk_id, result FROM chunks WHERE job_id = ? AND result IS NOT NULL", [.text(jobID)]) {
+            for row in try database.query(
+                "SELECT chunk_id, result FROM chunks WHERE job_id = ? AND result IS NOT NULL",
+                [.text(jobID)]
+            ) {
                 guard let id = row[0].integer, let bytes = row[1].blob else { continue }
                 results[Int(id)] = try ChunkResultEnvelope.decode(bytes)
             }
@@ -86,7 +104,11 @@ public final class SQLiteJobStore: JobStore {
         _ = try database.withLock { database in
             try database.query(
                 "UPDATE chunks SET result = ?, finished_at = ? WHERE job_id = ? AND chunk_id = ? AND result IS NULL",
-                [.blob(bytes), .text(ISO8601DateFormatter().string(from: Date())), .text(jobID), .integer(Int64(chunkID))])
+                [
+                    .blob(bytes), .text(ISO8601DateFormatter().string(from: Date())), .text(jobID),
+                    .integer(Int64(chunkID)),
+                ]
+            )
         }
     }
 

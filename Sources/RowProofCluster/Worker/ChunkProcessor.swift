@@ -1,12 +1,13 @@
+import RowProofContracts
 import RowProofCore
 public import RowProofSources
-import RowProofContracts
 
 /// Compares one chunk: reads both sides concurrently, merge-joins them, and folds in aggregates
 /// and the deterministic sample — all in one pass over each side.
 public struct ChunkProcessor: Sendable {
     /// Starts reading one side of a plan of job `jobID`; returns the stream its reader thread fills.
-    public typealias ScanStarter = @Sendable (_ side: ChunkPlan.Side, _ request: ScanRequest, _ jobID: String, _ name: String) -> PipedRowStream
+    public typealias ScanStarter =
+        @Sendable (_ side: ChunkPlan.Side, _ request: ScanRequest, _ jobID: String, _ name: String) -> PipedRowStream
 
     private let startScan: ScanStarter
 
@@ -19,7 +20,8 @@ public struct ChunkProcessor: Sendable {
     public static func scanRequest(for side: ChunkPlan.Side, plan: ChunkPlan) -> ScanRequest {
         let keyOnly = plan.strategy == .keys
         let names = keyOnly ? side.keyColumns : side.columns
-        let types: [RowProofCore.LogicalType] = keyOnly
+        let types: [RowProofCore.LogicalType] =
+            keyOnly
             ? side.keyColumns.map { key in side.columns.firstIndex(of: key).map { plan.columnTypes[$0] } ?? .text }
             : plan.columnTypes
         let columns = zip(names, types).map { ScanRequest.Column(name: $0, logicalType: $1) }
@@ -35,8 +37,18 @@ public struct ChunkProcessor: Sendable {
         let sampler = SampleMemo(try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold))
         let keyOnly = plan.strategy == .keys
         let columnNames = keyOnly ? plan.source.keyColumns : plan.columnNames
-        let sourceStream = startScan(plan.source, Self.scanRequest(for: plan.source, plan: plan), plan.jobID, "source chunk \(plan.chunkID)")
-        let targetStream = startScan(plan.target, Self.scanRequest(for: plan.target, plan: plan), plan.jobID, "target chunk \(plan.chunkID)")
+        let sourceStream = startScan(
+            plan.source,
+            Self.scanRequest(for: plan.source, plan: plan),
+            plan.jobID,
+            "source chunk \(plan.chunkID)"
+        )
+        let targetStream = startScan(
+            plan.target,
+            Self.scanRequest(for: plan.target, plan: plan),
+            plan.jobID,
+            "target chunk \(plan.chunkID)"
+        )
         defer {
             sourceStream.cancel()
             targetStream.cancel()
@@ -46,13 +58,25 @@ public struct ChunkProcessor: Sendable {
         let joinsRows = !(plan.isKeyless || plan.strategy == .aggregate)
         let aggregates = keyOnly ? nil : ChunkAggregates(columnNames: columnNames, pairsRows: joinsRows)
         var source = TappedRowStream(
-            base: sourceStream, sampler: sampler, onlySampled: plan.strategy == .sample, aggregates: aggregates, isSource: true
+            base: sourceStream,
+            sampler: sampler,
+            onlySampled: plan.strategy == .sample,
+            aggregates: aggregates,
+            isSource: true
         )
         var target = TappedRowStream(
-            base: targetStream, sampler: sampler, onlySampled: plan.strategy == .sample, aggregates: aggregates, isSource: false
+            base: targetStream,
+            sampler: sampler,
+            onlySampled: plan.strategy == .sample,
+            aggregates: aggregates,
+            isSource: false
         )
         let emptyAggregate = TableAggregate(columnNames: columnNames)
-        let configuration = DiffConfiguration(columnNames: columnNames, sampleLimit: plan.differenceLimit, tolerance: plan.tolerance)
+        let configuration = DiffConfiguration(
+            columnNames: columnNames,
+            sampleLimit: plan.differenceLimit,
+            tolerance: plan.tolerance
+        )
         var records: [DifferenceRecord] = []
         let keyColumns = plan.source.keyColumns
 
@@ -67,11 +91,24 @@ public struct ChunkProcessor: Sendable {
             let evaluator = try ToleranceEvaluator(policy: plan.tolerance, columnNames: columnNames)
             let sides = try aggregates?.finish() ?? (source: emptyAggregate, target: emptyAggregate)
             return ChunkResult(
-                chunkID: plan.chunkID, tableIndex: plan.tableIndex, sourceRows: s.count, targetRows: t.count,
-                matchedRows: 0, missingRows: 0, extraRows: 0, changedRows: 0, withinToleranceRows: 0,
-                sourceDuplicateRows: 0, targetDuplicateRows: 0, sourceDigest: s, targetDigest: t,
-                sourceSampleDigest: source.sample.finalize(), targetSampleDigest: target.sample.finalize(),
-                columnStatistics: evaluator.statistics, sourceAggregate: sides.source, targetAggregate: sides.target,
+                chunkID: plan.chunkID,
+                tableIndex: plan.tableIndex,
+                sourceRows: s.count,
+                targetRows: t.count,
+                matchedRows: 0,
+                missingRows: 0,
+                extraRows: 0,
+                changedRows: 0,
+                withinToleranceRows: 0,
+                sourceDuplicateRows: 0,
+                targetDuplicateRows: 0,
+                sourceDigest: s,
+                targetDigest: t,
+                sourceSampleDigest: source.sample.finalize(),
+                targetSampleDigest: target.sample.finalize(),
+                columnStatistics: evaluator.statistics,
+                sourceAggregate: sides.source,
+                targetAggregate: sides.target,
                 differences: []
             )
         }
@@ -86,13 +123,24 @@ public struct ChunkProcessor: Sendable {
         let summary = try MergeDiffer(configuration: configuration).diff(source: &source, target: &target, sink: &sink)
         let sides = try aggregates?.finish() ?? (source: emptyAggregate, target: emptyAggregate)
         return ChunkResult(
-            chunkID: plan.chunkID, tableIndex: plan.tableIndex, sourceRows: summary.sourceRows, targetRows: summary.targetRows,
-            matchedRows: summary.matchedRows, missingRows: summary.missingRows, extraRows: summary.extraRows,
-            changedRows: summary.changedRows, withinToleranceRows: summary.withinToleranceRows,
-            sourceDuplicateRows: summary.sourceDuplicateRows, targetDuplicateRows: summary.targetDuplicateRows,
-            sourceDigest: summary.sourceDigest, targetDigest: summary.targetDigest,
-            sourceSampleDigest: source.sample.finalize(), targetSampleDigest: target.sample.finalize(),
-            columnStatistics: summary.columnStatistics, sourceAggregate: sides.source, targetAggregate: sides.target,
+            chunkID: plan.chunkID,
+            tableIndex: plan.tableIndex,
+            sourceRows: summary.sourceRows,
+            targetRows: summary.targetRows,
+            matchedRows: summary.matchedRows,
+            missingRows: summary.missingRows,
+            extraRows: summary.extraRows,
+            changedRows: summary.changedRows,
+            withinToleranceRows: summary.withinToleranceRows,
+            sourceDuplicateRows: summary.sourceDuplicateRows,
+            targetDuplicateRows: summary.targetDuplicateRows,
+            sourceDigest: summary.sourceDigest,
+            targetDigest: summary.targetDigest,
+            sourceSampleDigest: source.sample.finalize(),
+            targetSampleDigest: target.sample.finalize(),
+            columnStatistics: summary.columnStatistics,
+            sourceAggregate: sides.source,
+            targetAggregate: sides.target,
             differences: records
         )
     }

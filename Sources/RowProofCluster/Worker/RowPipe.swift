@@ -90,7 +90,11 @@ public struct PipedRowStream: RowStream {
     ///   - name: The thread's name (for debuggers and crash reports).
     ///   - batchSize: Rows per batch handed over.
     ///   - read: Runs on the new thread; it owns whatever connection it opens.
-    public init(name: String, batchSize: Int = 1024, read: @escaping @Sendable (_ writer: inout RowPipeWriter) throws -> Void) {
+    public init(
+        name: String,
+        batchSize: Int = 1024,
+        read: @escaping @Sendable (_ writer: inout RowPipeWriter) throws -> Void
+    ) {
         let pipe = RowPipe()
         self.pipe = pipe
         let thread = Thread {

@@ -1,8 +1,8 @@
 import Foundation
 public import Logging
-public import RowProofWire
 import RowProofCore
 import RowProofSources
+public import RowProofWire
 import Synchronization
 
 /// A worker process's main loop: asks the coordinator for chunks, verifies each plan's
@@ -32,8 +32,13 @@ public struct WorkerService: Sendable {
 
         /// Creates settings.
         public init(
-            endpoint: String, workerID: String, trustedKeys: TrustedKeys, security: CurveSecurity? = nil,
-            heartbeatInterval: Double = 1, coordinatorTimeout: Double = 0, limits: WireLimits = .standard,
+            endpoint: String,
+            workerID: String,
+            trustedKeys: TrustedKeys,
+            security: CurveSecurity? = nil,
+            heartbeatInterval: Double = 1,
+            coordinatorTimeout: Double = 0,
+            limits: WireLimits = .standard,
             exitWithParent: Bool = false
         ) {
             self.exitWithParent = exitWithParent
@@ -63,8 +68,12 @@ public struct WorkerService: Sendable {
         let logger = taggedLogger
         let context = try ZMQContext()
         let loop = try SocketLoop(
-            context: context, type: .dealer, attachment: .connect(configuration.endpoint),
-            identity: Array(configuration.workerID.utf8), security: configuration.security, limits: configuration.limits
+            context: context,
+            type: .dealer,
+            attachment: .connect(configuration.endpoint),
+            identity: Array(configuration.workerID.utf8),
+            security: configuration.security,
+            limits: configuration.limits
         )
         defer {
             loop.shutdown()
@@ -84,11 +93,17 @@ public struct WorkerService: Sendable {
                     try await Task.sleep(for: .seconds(configuration.heartbeatInterval))
                     sequence += 1
                     let active = state.activeLease.withLock { $0 }
-                    loop.send([WireCodec.encode(.heartbeat(Heartbeat(sequence: sequence, activeLeases: active.map { [$0] } ?? [])))])
+                    loop.send([
+                        WireCodec.encode(
+                            .heartbeat(Heartbeat(sequence: sequence, activeLeases: active.map { [$0] } ?? []))
+                        )
+                    ])
                     if active == nil {
                         loop.send([WireCodec.encode(.ready(Ready(workerID: configuration.workerID, credits: 1)))])
                     }
-                    if configuration.coordinatorTimeout > 0, state.secondsSinceCoordinator() > configuration.coordinatorTimeout {
+                    if configuration.coordinatorTimeout > 0,
+                        state.secondsSinceCoordinator() > configuration.coordinatorTimeout
+                    {
                         throw WorkerExit.coordinatorSilent(configuration.coordinatorTimeout)
                     }
                     if configuration.exitWithParent, getppid() != parent {
@@ -109,13 +124,24 @@ public struct WorkerService: Sendable {
                     }
                     switch message {
                     case .lease(let lease):
-                        guard state.activeLease.withLock({ current in
-                            guard current == nil else { return false }
-                            current = lease.leaseID
-                            return true
-                        }) else {
-                            loop.send([WireCodec.encode(.failure(LeaseFailure(
-                                leaseID: lease.leaseID, isRetryable: true, message: "worker is busy with another chunk")))])
+                        guard
+                            state.activeLease.withLock({ current in
+                                guard current == nil else { return false }
+                                current = lease.leaseID
+                                return true
+                            })
+                        else {
+                            loop.send([
+                                WireCodec.encode(
+                                    .failure(
+                                        LeaseFailure(
+                                            leaseID: lease.leaseID,
+                                            isRetryable: true,
+                                            message: "worker is busy with another chunk"
+                                        )
+                                    )
+                                )
+                            ])
                             continue
                         }
                         // The chunk runs beside this loop, which keeps reading the coordinator's messages.
@@ -144,7 +170,11 @@ public struct WorkerService: Sendable {
     private func handle(_ lease: Lease, logger: Logger) async -> WireMessage {
         let plan: ChunkPlan
         do {
-            plan = try configuration.trustedKeys.verify(plan: lease.plan, keyID: lease.keyID, signature: lease.signature)
+            plan = try configuration.trustedKeys.verify(
+                plan: lease.plan,
+                keyID: lease.keyID,
+                signature: lease.signature
+            )
         } catch {
             logger.error("worker.plan.refused", metadata: ["lease": "\(lease.leaseID)", "reason": "\(error)"])
             return .failure(LeaseFailure(leaseID: lease.leaseID, isRetryable: false, message: "plan refused: \(error)"))
@@ -158,16 +188,32 @@ public struct WorkerService: Sendable {
                 do {
                     let result = try processor.run(plan)
                     let envelope = ChunkResultEnvelope(
-                        result: result, timing: ChunkTiming(worker: workerID, seconds: Date().timeIntervalSince(started)))
+                        result: result,
+                        timing: ChunkTiming(worker: workerID, seconds: Date().timeIntervalSince(started))
+                    )
                     let encoded = try envelope.encoded()
                     guard encoded.count <= limits.maximumResultBytes else {
-                        throw WireError(operation: "sending a chunk result", reason: "the result is \(encoded.count) bytes, over the limit")
+                        throw WireError(
+                            operation: "sending a chunk result",
+                            reason: "the result is \(encoded.count) bytes, over the limit"
+                        )
                     }
-                    continuation.resume(returning: .result(ChunkResultFrame(leaseID: lease.leaseID, compressed: try LZ4Frame.compress(encoded))))
+                    continuation.resume(
+                        returning: .result(
+                            ChunkResultFrame(leaseID: lease.leaseID, compressed: try LZ4Frame.compress(encoded))
+                        )
+                    )
                 } catch {
                     let retryable = (error as? any SourceErrorClassifying)?.isRetryable ?? false
-                    continuation.resume(returning: .failure(LeaseFailure(
-                        leaseID: lease.leaseID, isRetryable: retryable, message: "chunk \(plan.chunkID): \(error)")))
+                    continuation.resume(
+                        returning: .failure(
+                            LeaseFailure(
+                                leaseID: lease.leaseID,
+                                isRetryable: retryable,
+                                message: "chunk \(plan.chunkID): \(error)"
+                            )
+                        )
+                    )
                 }
             }
             thread.name = "chunk \(plan.chunkID)"

@@ -19,13 +19,20 @@ public struct AgentClaim: ContractModel {
 
     public func validate(at path: ContractPath) throws(ContractError) {
         if let id {
-            try path["id"].check(id, matches: ContractPattern(
-                "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", meaning: "1 to 64 letters, digits, '.', '_' or '-'"))
+            try path["id"].check(
+                id,
+                matches: ContractPattern(
+                    "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+                    meaning: "1 to 64 letters, digits, '.', '_' or '-'"
+                )
+            )
         }
         try path["statement"].checkNotEmpty(statement)
         try path["confidence"].check(confidence, in: 0...1)
         guard !evidence.isEmpty else {
-            throw path["evidence"].fail("a claim needs at least one piece of evidence (query, rows, rule, metric or file)")
+            throw path["evidence"].fail(
+                "a claim needs at least one piece of evidence (query, rows, rule, metric or file)"
+            )
         }
         try evidence.validateEach(at: path["evidence"])
     }

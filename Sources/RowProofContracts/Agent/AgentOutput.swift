@@ -41,8 +41,15 @@ public struct AgentOutput: ContractModel {
 
     /// Creates an agent output.
     public init(
-        agent: Agent, version: String, runID: String, migrationID: String? = nil, createdAt: String,
-        inputs: [AgentInput], claims: [AgentClaim], outputs: [AgentOutputFile], warnings: [String]? = nil
+        agent: Agent,
+        version: String,
+        runID: String,
+        migrationID: String? = nil,
+        createdAt: String,
+        inputs: [AgentInput],
+        claims: [AgentClaim],
+        outputs: [AgentOutputFile],
+        warnings: [String]? = nil
     ) {
         self.agent = agent
         self.version = version

@@ -29,9 +29,18 @@ public struct Archetype: ContractModel {
 
     /// Creates an archetype.
     public init(
-        archetype: String, version: String, title: String, description: String, sourceEngine: Engine,
-        targetEngine: Engine, rulebook: String, policy: String, recon: ArchetypeReconDefaults,
-        steps: [ArchetypeStep], cutoverStepKinds: [CutoverStepKind], notes: [String]? = nil
+        archetype: String,
+        version: String,
+        title: String,
+        description: String,
+        sourceEngine: Engine,
+        targetEngine: Engine,
+        rulebook: String,
+        policy: String,
+        recon: ArchetypeReconDefaults,
+        steps: [ArchetypeStep],
+        cutoverStepKinds: [CutoverStepKind],
+        notes: [String]? = nil
     ) {
         self.archetype = archetype
         self.version = version
@@ -126,7 +135,9 @@ public struct ArchetypeStep: ContractModel {
     public func validate(at path: ContractPath) throws(ContractError) {
         try path["artifact"].check(artifact, matches: .ruleID)
         guard command.hasPrefix("rowproof "), command.count > 9 else {
-            throw path["command"].fail("must be a rowproof command such as `rowproof discover {source}` (got \(command))")
+            throw path["command"].fail(
+                "must be a rowproof command such as `rowproof discover {source}` (got \(command))"
+            )
         }
         try path["description"].checkNotEmpty(description)
     }

@@ -42,7 +42,10 @@ public struct ContractDecoder: Sendable {
     /// - Returns: The decoded, validated value.
     /// - Throws: ``ContractError`` for a syntax error, a shape error or a broken rule.
     public func decode<T: ContractModel>(
-        _ type: T.Type, from data: Data, fileName: String, format: Format? = nil
+        _ type: T.Type,
+        from data: Data,
+        fileName: String,
+        format: Format? = nil
     ) throws(ContractError) -> T {
         do {
             let tree = try parse(data, format: format ?? Format(fileName: fileName))
@@ -62,7 +65,11 @@ public struct ContractDecoder: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ContractError(file: url.path, path: ContractPath(), "cannot read the file: \(error.localizedDescription)")
+            throw ContractError(
+                file: url.path,
+                path: ContractPath(),
+                "cannot read the file: \(error.localizedDescription)"
+            )
         }
         return try decode(type, from: data, fileName: url.path)
     }

@@ -15,7 +15,8 @@ extension ContractEnum {
         guard let value = Self(rawValue: raw) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "unknown value \"\(raw)\"; expected one of \(Self.acceptedValues.joined(separator: ", "))"
+                debugDescription:
+                    "unknown value \"\(raw)\"; expected one of \(Self.acceptedValues.joined(separator: ", "))"
             )
         }
         self = value

@@ -11,7 +11,10 @@ extension ContractPath {
     }
 
     /// `value` must lie in `range`.
-    public func check<T: Comparable & CustomStringConvertible>(_ value: T, in range: ClosedRange<T>) throws(ContractError) {
+    public func check<T: Comparable & CustomStringConvertible>(
+        _ value: T,
+        in range: ClosedRange<T>
+    ) throws(ContractError) {
         guard range.contains(value) else {
             throw fail("must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
         }
@@ -19,7 +22,9 @@ extension ContractPath {
 
     /// `value` must be finite and at least `minimum`.
     public func check(_ value: Double, atLeast minimum: Double) throws(ContractError) {
-        guard value.isFinite, value >= minimum else { throw fail("must be a finite number >= \(minimum) (got \(value))") }
+        guard value.isFinite, value >= minimum else {
+            throw fail("must be a finite number >= \(minimum) (got \(value))")
+        }
     }
 
     /// `value` must be finite and greater than `minimum`.
@@ -46,7 +51,10 @@ extension ContractPath {
     }
 
     /// `values` must not contain the same value twice; the error names the second occurrence.
-    public func checkUnique<T: Hashable>(_ values: [T], describedAs describe: (T) -> String = { "\($0)" }) throws(ContractError) {
+    public func checkUnique<T: Hashable>(
+        _ values: [T],
+        describedAs describe: (T) -> String = { "\($0)" }
+    ) throws(ContractError) {
         var seen: [T: Int] = [:]
         for (index, value) in values.enumerated() {
             if let first = seen[value] {

@@ -52,16 +52,20 @@ public struct ContractPath: Sendable, Hashable, CustomStringConvertible {
 
     private static func isPlain(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return key.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return key.unicodeScalars.allSatisfy {
+            $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
     }
 }
 
 extension ContractPath {
     /// Converts a `Decoder` coding path: keys with an integer value are array indices.
     init(codingPath: [any CodingKey]) {
-        self.init(codingPath.map { key in
-            if let index = key.intValue { return .index(index) }
-            return .key(key.stringValue)
-        })
+        self.init(
+            codingPath.map { key in
+                if let index = key.intValue { return .index(index) }
+                return .key(key.stringValue)
+            }
+        )
     }
 }

@@ -17,7 +17,9 @@ struct JSONTreeParser {
         parser.skipWhitespace()
         let value = try parser.value(at: ContractPath())
         parser.skipWhitespace()
-        guard parser.offset == parser.bytes.count else { throw parser.syntaxError("unexpected text after the document") }
+        guard parser.offset == parser.bytes.count else {
+            throw parser.syntaxError("unexpected text after the document")
+        }
         return value
     }
 
@@ -144,7 +146,7 @@ struct JSONTreeParser {
                 offset += 2
                 let low = try hex4()
                 guard (0xDC00..<0xE000).contains(low),
-                      let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                    let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
                 else { throw syntaxError("invalid surrogate pair in \\u escape") }
                 return scalar
             }
@@ -157,8 +159,8 @@ struct JSONTreeParser {
 
     private mutating func hex4() throws(ContractError) -> UInt32 {
         guard offset + 4 <= bytes.count,
-              let text = String(validating: bytes[offset..<offset + 4], as: UTF8.self),
-              text.allSatisfy(\.isHexDigit), let value = UInt32(text, radix: 16)
+            let text = String(validating: bytes[offset..<offset + 4], as: UTF8.self),
+            text.allSatisfy(\.isHexDigit), let value = UInt32(text, radix: 16)
         else { throw syntaxError("\\u must be followed by four hex digits") }
         offset += 4
         return value
@@ -203,7 +205,9 @@ struct JSONTreeParser {
 
     private mutating func expect(_ byte: UInt8, _ what: String) throws(ContractError) {
         guard peek() == byte else {
-            throw syntaxError(offset < bytes.count ? "expected \(what)" : "unexpected end of the document; expected \(what)")
+            throw syntaxError(
+                offset < bytes.count ? "expected \(what)" : "unexpected end of the document; expected \(what)"
+            )
         }
         offset += 1
     }

@@ -51,9 +51,13 @@ extension TreeDecoder {
             break
         }
         if case .null = value, !(T.self is any OptionalExpectation.Type) {
-            throw DecodingError.valueNotFound(T.self, .init(
-                codingPath: codingPath,
-                debugDescription: "expected \(TypeExpectation.describe(T.self)) (got null)"))
+            throw DecodingError.valueNotFound(
+                T.self,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "expected \(TypeExpectation.describe(T.self)) (got null)"
+                )
+            )
         }
         let child = TreeDecoder(value: value, codingPath: codingPath, usage: usage)
         do {
@@ -81,24 +85,40 @@ extension TreeDecoder {
         }
     }
 
-    func unboxInteger<T: FixedWidthInteger>(_ value: JSONValue, at codingPath: [any CodingKey], as type: T.Type) throws -> T {
+    func unboxInteger<T: FixedWidthInteger>(
+        _ value: JSONValue,
+        at codingPath: [any CodingKey],
+        as type: T.Type
+    ) throws -> T {
         switch value {
         case .integer(let integer):
             if let result = T(exactly: integer) { return result }
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: codingPath, debugDescription: "\(integer) is out of range for this field"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "\(integer) is out of range for this field"
+                )
+            )
         case .number(let number) where number.rounded(.towardZero) == number:
             if let result = T(exactly: number) { return result }
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: codingPath, debugDescription: "\(number) is out of range for this field"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "\(number) is out of range for this field"
+                )
+            )
         case .number, .null, .bool, .string, .array, .object:
             throw TreeDecoder.mismatch(type, value, codingPath)
         }
     }
 
     static func mismatch(_ expected: Any.Type, _ value: JSONValue, _ codingPath: [any CodingKey]) -> DecodingError {
-        .typeMismatch(expected, .init(
-            codingPath: codingPath,
-            debugDescription: "expected \(TypeExpectation.describe(expected)) (got \(value.kindDescription))"))
+        .typeMismatch(
+            expected,
+            .init(
+                codingPath: codingPath,
+                debugDescription: "expected \(TypeExpectation.describe(expected)) (got \(value.kindDescription))"
+            )
+        )
     }
 }

@@ -52,7 +52,8 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(key) }
 
     func nestedContainer<NestedKey: CodingKey>(
-        keyedBy type: NestedKey.Type, forKey key: Key
+        keyedBy type: NestedKey.Type,
+        forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
         try TreeDecoder(value: member(key), codingPath: path(key), usage: decoder.usage).container(keyedBy: type)
     }
@@ -80,8 +81,13 @@ struct TreeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func member(_ key: Key) throws -> JSONValue {
         decoder.usage.use(key.stringValue, codingPath: codingPath)
         guard let value = members[key.stringValue] else {
-            throw DecodingError.keyNotFound(key, .init(
-                codingPath: path(key), debugDescription: "required field is missing"))
+            throw DecodingError.keyNotFound(
+                key,
+                .init(
+                    codingPath: path(key),
+                    debugDescription: "required field is missing"
+                )
+            )
         }
         return value
     }

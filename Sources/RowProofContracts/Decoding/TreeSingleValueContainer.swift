@@ -8,8 +8,12 @@ struct TreeSingleValueContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Bool.Type) throws -> Bool { try decoder.unboxBool(decoder.value, at: codingPath) }
     func decode(_ type: String.Type) throws -> String { try decoder.unboxString(decoder.value, at: codingPath) }
-    func decode(_ type: Double.Type) throws -> Double { try decoder.unboxDouble(decoder.value, at: codingPath, as: type) }
-    func decode(_ type: Float.Type) throws -> Float { Float(try decoder.unboxDouble(decoder.value, at: codingPath, as: type)) }
+    func decode(_ type: Double.Type) throws -> Double {
+        try decoder.unboxDouble(decoder.value, at: codingPath, as: type)
+    }
+    func decode(_ type: Float.Type) throws -> Float {
+        Float(try decoder.unboxDouble(decoder.value, at: codingPath, as: type))
+    }
     func decode(_ type: Int.Type) throws -> Int { try integer() }
     func decode(_ type: Int8.Type) throws -> Int8 { try integer() }
     func decode(_ type: Int16.Type) throws -> Int16 { try integer() }

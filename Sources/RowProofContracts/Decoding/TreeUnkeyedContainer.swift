@@ -52,8 +52,13 @@ struct TreeUnkeyedContainer: UnkeyedDecodingContainer {
 
     private func peek() throws -> JSONValue {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(JSONValue.self, .init(
-                codingPath: codingPath, debugDescription: "array has only \(elements.count) elements"))
+            throw DecodingError.valueNotFound(
+                JSONValue.self,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "array has only \(elements.count) elements"
+                )
+            )
         }
         return elements[currentIndex]
     }

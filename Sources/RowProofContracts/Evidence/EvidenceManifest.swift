@@ -36,9 +36,16 @@ public struct EvidenceManifest: ContractModel {
 
     /// Creates a manifest.
     public init(
-        format: Format = .rowproofEvidencePack, formatVersion: Int = 1, migrationID: String, createdAt: String,
-        createdBy: String? = nil, files: [EvidenceFile], auditChain: AuditChainHead,
-        policySHA256: String, rulebookSHA256: String, signature: SignatureBlock
+        format: Format = .rowproofEvidencePack,
+        formatVersion: Int = 1,
+        migrationID: String,
+        createdAt: String,
+        createdBy: String? = nil,
+        files: [EvidenceFile],
+        auditChain: AuditChainHead,
+        policySHA256: String,
+        rulebookSHA256: String,
+        signature: SignatureBlock
     ) {
         self.format = format
         self.formatVersion = formatVersion

@@ -24,9 +24,16 @@ public struct Policy: ContractModel {
 
     /// Creates a policy.
     public init(
-        name: String, version: String, description: String? = nil, tolerances: Tolerances,
-        severity: SeverityPolicy, approvals: [ApprovalRequirement], parallelRun: ParallelRunRequirement,
-        redaction: [RedactionRule], sampling: SamplingParameters, limits: PolicyLimits
+        name: String,
+        version: String,
+        description: String? = nil,
+        tolerances: Tolerances,
+        severity: SeverityPolicy,
+        approvals: [ApprovalRequirement],
+        parallelRun: ParallelRunRequirement,
+        redaction: [RedactionRule],
+        sampling: SamplingParameters,
+        limits: PolicyLimits
     ) {
         self.name = name
         self.version = version
@@ -57,7 +64,9 @@ public struct Policy: ContractModel {
         try tolerances.validate(at: path["tolerances"])
         try severity.validate(at: path["severity"])
         try approvals.validateEach(at: path["approvals"])
-        try path["approvals"].checkUnique(approvals.map { "\($0.from.rawValue) -> \($0.to.rawValue)" }) { "transition \($0)" }
+        try path["approvals"].checkUnique(approvals.map { "\($0.from.rawValue) -> \($0.to.rawValue)" }) {
+            "transition \($0)"
+        }
         try parallelRun.validate(at: path["parallel_run"])
         try redaction.validateEach(at: path["redaction"])
         try sampling.validate(at: path["sampling"])

@@ -31,7 +31,13 @@ public struct SeverityRule: ContractModel {
     public var severity: Severity
 
     /// Creates a rule.
-    public init(kind: Kind, table: String? = nil, column: String? = nil, logicalType: LogicalType? = nil, severity: Severity) {
+    public init(
+        kind: Kind,
+        table: String? = nil,
+        column: String? = nil,
+        logicalType: LogicalType? = nil,
+        severity: Severity
+    ) {
         self.kind = kind
         self.table = table
         self.column = column

@@ -10,7 +10,12 @@ public struct ChunkingOptions: ContractModel {
     public var leaseSeconds: Int?
 
     /// Creates chunking options; `nil` fields take the coordinator's defaults.
-    public init(chunkRows: Int? = nil, targetChunkSeconds: Double? = nil, maxAttempts: Int? = nil, leaseSeconds: Int? = nil) {
+    public init(
+        chunkRows: Int? = nil,
+        targetChunkSeconds: Double? = nil,
+        maxAttempts: Int? = nil,
+        leaseSeconds: Int? = nil
+    ) {
         self.chunkRows = chunkRows
         self.targetChunkSeconds = targetChunkSeconds
         self.maxAttempts = maxAttempts

@@ -37,10 +37,19 @@ public struct ReconJob: ContractModel {
 
     /// Creates a job.
     public init(
-        name: String, description: String? = nil, source: ConnectionEndpoint, target: ConnectionEndpoint,
-        tables: [TableSelection], strategy: ReconStrategy? = nil, chunking: ChunkingOptions? = nil,
-        tolerances: Tolerances? = nil, sampling: SamplingParameters? = nil, policy: String? = nil,
-        workers: Int? = nil, recheck: RecheckOptions? = nil, outputDir: String? = nil
+        name: String,
+        description: String? = nil,
+        source: ConnectionEndpoint,
+        target: ConnectionEndpoint,
+        tables: [TableSelection],
+        strategy: ReconStrategy? = nil,
+        chunking: ChunkingOptions? = nil,
+        tolerances: Tolerances? = nil,
+        sampling: SamplingParameters? = nil,
+        policy: String? = nil,
+        workers: Int? = nil,
+        recheck: RecheckOptions? = nil,
+        outputDir: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -58,7 +67,8 @@ public struct ReconJob: ContractModel {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, description, source, target, tables, strategy, chunking, tolerances, sampling, policy, workers, recheck
+        case name, description, source, target, tables, strategy, chunking, tolerances, sampling, policy, workers,
+            recheck
         case outputDir = "output_dir"
     }
 

@@ -19,9 +19,14 @@ public struct TableSelection: ContractModel {
 
     /// Creates a table selection.
     public init(
-        source: String, target: String? = nil, keyColumns: [String]? = nil, columns: [String]? = nil,
-        excludeColumns: [String]? = nil, columnMapping: [String: String]? = nil,
-        strategy: ReconStrategy? = nil, where filter: String? = nil
+        source: String,
+        target: String? = nil,
+        keyColumns: [String]? = nil,
+        columns: [String]? = nil,
+        excludeColumns: [String]? = nil,
+        columnMapping: [String: String]? = nil,
+        strategy: ReconStrategy? = nil,
+        where filter: String? = nil
     ) {
         self.source = source
         self.target = target
@@ -64,10 +69,14 @@ public struct TableSelection: ContractModel {
             try path["key_columns"].checkEachNotEmpty(keyColumns)
             try path["key_columns"].checkUnique(keyColumns) { "column \"\($0)\"" }
         } else if strategy == .keys || strategy == .sample {
-            throw path["key_columns"].fail("strategy \(strategy.rawValue) needs key columns; list them or use rowhash or aggregate")
+            throw path["key_columns"].fail(
+                "strategy \(strategy.rawValue) needs key columns; list them or use rowhash or aggregate"
+            )
         }
         if columns != nil, excludeColumns != nil {
-            throw path.fail("columns and exclude_columns cannot both be set; list the columns to compare or the ones to leave out")
+            throw path.fail(
+                "columns and exclude_columns cannot both be set; list the columns to compare or the ones to leave out"
+            )
         }
         if let columns {
             try path["columns"].checkNotEmpty(columns)

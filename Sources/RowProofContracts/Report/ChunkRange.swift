@@ -21,8 +21,13 @@ public struct ChunkRange: ContractModel {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         for key in [CodingKeys.lower, .upper] where !container.contains(key) {
-            throw DecodingError.keyNotFound(key, .init(
-                codingPath: container.codingPath + [key], debugDescription: "required field is missing (use null for unbounded)"))
+            throw DecodingError.keyNotFound(
+                key,
+                .init(
+                    codingPath: container.codingPath + [key],
+                    debugDescription: "required field is missing (use null for unbounded)"
+                )
+            )
         }
         lower = try container.decodeIfPresent([String: JSONValue].self, forKey: .lower)
         upper = try container.decodeIfPresent([String: JSONValue].self, forKey: .upper)
@@ -38,7 +43,9 @@ public struct ChunkRange: ContractModel {
     public func validate(at path: ContractPath) throws(ContractError) {
         for (name, bound) in [("lower", lower), ("upper", upper)] {
             for (column, value) in (bound ?? [:]).sorted(by: { $0.key < $1.key }) where !value.isScalar {
-                throw path[name][column].fail("expected a string, number, boolean or null (got \(value.kindDescription))")
+                throw path[name][column].fail(
+                    "expected a string, number, boolean or null (got \(value.kindDescription))"
+                )
             }
         }
     }

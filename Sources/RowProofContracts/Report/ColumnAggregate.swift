@@ -14,7 +14,14 @@ public struct ColumnAggregate: ContractModel {
     public var sum: String?
 
     /// Creates aggregates.
-    public init(column: String, count: Int, nulls: Int, min: JSONValue? = nil, max: JSONValue? = nil, sum: String? = nil) {
+    public init(
+        column: String,
+        count: Int,
+        nulls: Int,
+        min: JSONValue? = nil,
+        max: JSONValue? = nil,
+        sum: String? = nil
+    ) {
         self.column = column
         self.count = count
         self.nulls = nulls
@@ -28,10 +35,15 @@ public struct ColumnAggregate: ContractModel {
         try path["count"].check(count, atLeast: 0)
         try path["nulls"].check(nulls, in: 0...Swift.max(count, 0))
         for (key, value) in [("min", min), ("max", max)] {
-            if let value, !value.isScalar { throw path[key].fail("expected a string, number, boolean or null (got \(value.kindDescription))") }
+            if let value, !value.isScalar {
+                throw path[key].fail("expected a string, number, boolean or null (got \(value.kindDescription))")
+            }
         }
         if let sum {
-            try path["sum"].check(sum, matches: ContractPattern("^-?[0-9]+(\\.[0-9]+)?$", meaning: "a decimal number such as -12.5"))
+            try path["sum"].check(
+                sum,
+                matches: ContractPattern("^-?[0-9]+(\\.[0-9]+)?$", meaning: "a decimal number such as -12.5")
+            )
         }
     }
 }

@@ -31,8 +31,13 @@ public struct DifferenceSample: ContractModel {
 
     /// Creates a difference.
     public init(
-        kind: Kind, key: [String: JSONValue], columns: [String] = [], source: [String: JSONValue]? = nil,
-        target: [String: JSONValue]? = nil, isRedacted: Bool, severity: Severity
+        kind: Kind,
+        key: [String: JSONValue],
+        columns: [String] = [],
+        source: [String: JSONValue]? = nil,
+        target: [String: JSONValue]? = nil,
+        isRedacted: Bool,
+        severity: Severity
     ) {
         self.kind = kind
         self.key = key
@@ -54,7 +59,9 @@ public struct DifferenceSample: ContractModel {
         try path["columns"].checkEachNotEmpty(columns)
         for (name, values) in [("key", key), ("source", source ?? [:]), ("target", target ?? [:])] {
             for (column, value) in values.sorted(by: { $0.key < $1.key }) where !value.isScalar {
-                throw path[name][column].fail("expected a string, number, boolean or null (got \(value.kindDescription))")
+                throw path[name][column].fail(
+                    "expected a string, number, boolean or null (got \(value.kindDescription))"
+                )
             }
         }
     }

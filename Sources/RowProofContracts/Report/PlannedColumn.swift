@@ -20,8 +20,14 @@ public struct PlannedColumn: ContractModel {
 
     /// Creates a planned column.
     public init(
-        position: Int, source: String, target: String, sourceType: String? = nil, targetType: String? = nil,
-        logicalType: LogicalType, isKey: Bool, coercions: [String]? = nil
+        position: Int,
+        source: String,
+        target: String,
+        sourceType: String? = nil,
+        targetType: String? = nil,
+        logicalType: LogicalType,
+        isKey: Bool,
+        coercions: [String]? = nil
     ) {
         self.position = position
         self.source = source

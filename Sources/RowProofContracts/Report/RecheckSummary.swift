@@ -12,7 +12,8 @@ public struct RecheckSummary: ContractModel {
     public var inFlightKeys: [[String: JSONValue]]
 
     /// Creates a summary.
-    public init(delaySeconds: Double, chunks: Int, inFlight: Int, persistent: Int, inFlightKeys: [[String: JSONValue]]) {
+    public init(delaySeconds: Double, chunks: Int, inFlight: Int, persistent: Int, inFlightKeys: [[String: JSONValue]])
+    {
         self.delaySeconds = delaySeconds
         self.chunks = chunks
         self.inFlight = inFlight

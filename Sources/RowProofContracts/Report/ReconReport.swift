@@ -47,11 +47,23 @@ public struct ReconReport: ContractModel {
 
     /// Creates a report; ``exitCode`` follows from `verdict`.
     public init(
-        reportVersion: Int = ReconReport.currentVersion, job: ReportJobReference, rowproofVersion: String,
-        hashingSpecVersion: String, startedAt: String, finishedAt: String, timings: [PhaseTiming],
-        specSHA256: String, policySHA256: String, jobSHA256: String, columnPlan: [TableColumnPlan],
-        snapshot: SnapshotPair? = nil, totals: RowCounts, tables: [TableReport], errors: [ReportError]? = nil,
-        severity: Severity, verdict: Verdict
+        reportVersion: Int = ReconReport.currentVersion,
+        job: ReportJobReference,
+        rowproofVersion: String,
+        hashingSpecVersion: String,
+        startedAt: String,
+        finishedAt: String,
+        timings: [PhaseTiming],
+        specSHA256: String,
+        policySHA256: String,
+        jobSHA256: String,
+        columnPlan: [TableColumnPlan],
+        snapshot: SnapshotPair? = nil,
+        totals: RowCounts,
+        tables: [TableReport],
+        errors: [ReportError]? = nil,
+        severity: Severity,
+        verdict: Verdict
     ) {
         self.reportVersion = reportVersion
         self.job = job
@@ -91,7 +103,9 @@ public struct ReconReport: ContractModel {
 
     public func validate(at path: ContractPath) throws(ContractError) {
         guard reportVersion == Self.currentVersion else {
-            throw path["report_version"].fail("unsupported version \(reportVersion); this build reads version \(Self.currentVersion)")
+            throw path["report_version"].fail(
+                "unsupported version \(reportVersion); this build reads version \(Self.currentVersion)"
+            )
         }
         try job.validate(at: path["job"])
         try path["rowproof_version"].check(rowproofVersion, matches: .softwareVersion)
@@ -109,14 +123,18 @@ public struct ReconReport: ContractModel {
         try tables.validateEach(at: path["tables"])
         let summed = tables.reduce(RowCounts.zero) { $0 + $1.counts }
         guard summed == totals else {
-            throw path["totals"].fail("must be the sum of the tables' counts (\(summed.summary)); got \(totals.summary)")
+            throw path["totals"].fail(
+                "must be the sum of the tables' counts (\(summed.summary)); got \(totals.summary)"
+            )
         }
         try errors?.validateEach(at: path["errors"])
         if verdict == .error, errors?.isEmpty ?? true {
             throw path["errors"].fail("a report with verdict error must say why the job could not run")
         }
         guard exitCode == verdict.exitCode else {
-            throw path["exit_code"].fail("must be \(verdict.exitCode) for verdict \(verdict.rawValue) (got \(exitCode))")
+            throw path["exit_code"].fail(
+                "must be \(verdict.exitCode) for verdict \(verdict.rawValue) (got \(exitCode))"
+            )
         }
     }
 }

@@ -19,12 +19,26 @@ public struct RowCounts: ContractModel, Hashable {
 
     /// All zero.
     public static let zero = RowCounts(
-        rowsSource: 0, rowsTarget: 0, matched: 0, changed: 0, missing: 0, extra: 0, duplicateKeys: 0, withinTolerance: 0)
+        rowsSource: 0,
+        rowsTarget: 0,
+        matched: 0,
+        changed: 0,
+        missing: 0,
+        extra: 0,
+        duplicateKeys: 0,
+        withinTolerance: 0
+    )
 
     /// Creates counts.
     public init(
-        rowsSource: Int, rowsTarget: Int, matched: Int, changed: Int, missing: Int, extra: Int,
-        duplicateKeys: Int, withinTolerance: Int
+        rowsSource: Int,
+        rowsTarget: Int,
+        matched: Int,
+        changed: Int,
+        missing: Int,
+        extra: Int,
+        duplicateKeys: Int,
+        withinTolerance: Int
     ) {
         self.rowsSource = rowsSource
         self.rowsTarget = rowsTarget
@@ -47,10 +61,15 @@ public struct RowCounts: ContractModel, Hashable {
     /// Adds counts field by field.
     public static func + (lhs: RowCounts, rhs: RowCounts) -> RowCounts {
         RowCounts(
-            rowsSource: lhs.rowsSource + rhs.rowsSource, rowsTarget: lhs.rowsTarget + rhs.rowsTarget,
-            matched: lhs.matched + rhs.matched, changed: lhs.changed + rhs.changed,
-            missing: lhs.missing + rhs.missing, extra: lhs.extra + rhs.extra,
-            duplicateKeys: lhs.duplicateKeys + rhs.duplicateKeys, withinTolerance: lhs.withinTolerance + rhs.withinTolerance)
+            rowsSource: lhs.rowsSource + rhs.rowsSource,
+            rowsTarget: lhs.rowsTarget + rhs.rowsTarget,
+            matched: lhs.matched + rhs.matched,
+            changed: lhs.changed + rhs.changed,
+            missing: lhs.missing + rhs.missing,
+            extra: lhs.extra + rhs.extra,
+            duplicateKeys: lhs.duplicateKeys + rhs.duplicateKeys,
+            withinTolerance: lhs.withinTolerance + rhs.withinTolerance
+        )
     }
 
     /// The counts on one line, for error messages.
@@ -62,7 +81,8 @@ public struct RowCounts: ContractModel, Hashable {
     public func validate(at path: ContractPath) throws(ContractError) {
         for (key, value) in [
             ("rows_source", rowsSource), ("rows_target", rowsTarget), ("matched", matched), ("changed", changed),
-            ("missing", missing), ("extra", extra), ("duplicate_keys", duplicateKeys), ("within_tolerance", withinTolerance),
+            ("missing", missing), ("extra", extra), ("duplicate_keys", duplicateKeys),
+            ("within_tolerance", withinTolerance),
         ] {
             try path[key].check(value, atLeast: 0)
         }

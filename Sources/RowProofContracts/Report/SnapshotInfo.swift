@@ -24,7 +24,13 @@ public struct SnapshotInfo: ContractModel {
     public var takenAt: String?
 
     /// Creates snapshot information.
-    public init(engine: String, snapshotID: String? = nil, isolation: Isolation? = nil, lsn: String? = nil, takenAt: String? = nil) {
+    public init(
+        engine: String,
+        snapshotID: String? = nil,
+        isolation: Isolation? = nil,
+        lsn: String? = nil,
+        takenAt: String? = nil
+    ) {
         self.engine = engine
         self.snapshotID = snapshotID
         self.isolation = isolation
@@ -43,8 +49,13 @@ public struct SnapshotInfo: ContractModel {
         try path["engine"].checkNotEmpty(engine)
         if let snapshotID { try path["snapshot_id"].checkNotEmpty(snapshotID) }
         if let lsn {
-            try path["lsn"].check(lsn, matches: ContractPattern(
-                "^[0-9A-F]{1,8}/[0-9A-F]{1,8}$", meaning: "a Postgres LSN such as 16/B374D848"))
+            try path["lsn"].check(
+                lsn,
+                matches: ContractPattern(
+                    "^[0-9A-F]{1,8}/[0-9A-F]{1,8}$",
+                    meaning: "a Postgres LSN such as 16/B374D848"
+                )
+            )
         }
         if let takenAt { try path["taken_at"].check(takenAt, matches: .timestamp) }
     }

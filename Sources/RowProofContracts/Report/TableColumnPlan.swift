@@ -15,7 +15,9 @@ public struct TableColumnPlan: ContractModel {
         try path["table"].checkNotEmpty(table)
         try columns.validateEach(at: path["columns"])
         for (index, column) in columns.enumerated() where column.position != index {
-            throw path["columns"][index]["position"].fail("must be \(index): positions follow plan order from 0 (got \(column.position))")
+            throw path["columns"][index]["position"].fail(
+                "must be \(index): positions follow plan order from 0 (got \(column.position))"
+            )
         }
         try path["columns"].checkUnique(columns.map(\.source)) { "source column \"\($0)\"" }
     }

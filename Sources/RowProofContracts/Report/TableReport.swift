@@ -29,9 +29,18 @@ public struct TableReport: ContractModel {
 
     /// Creates a table result.
     public init(
-        sourceTable: String, targetTable: String, strategy: ReconStrategy, guarantee: Guarantee, counts: RowCounts,
-        columns: [ColumnMismatch], aggregates: AggregateSides, differences: [DifferenceSample],
-        differencesTruncated: Bool, chunks: [ChunkDigest], severity: Severity, verdict: Verdict,
+        sourceTable: String,
+        targetTable: String,
+        strategy: ReconStrategy,
+        guarantee: Guarantee,
+        counts: RowCounts,
+        columns: [ColumnMismatch],
+        aggregates: AggregateSides,
+        differences: [DifferenceSample],
+        differencesTruncated: Bool,
+        chunks: [ChunkDigest],
+        severity: Severity,
+        verdict: Verdict,
         recheck: RecheckSummary? = nil
     ) {
         self.recheck = recheck
@@ -74,7 +83,8 @@ public struct TableReport: ContractModel {
             guard source == counts.rowsSource, target == counts.rowsTarget else {
                 throw path["chunks"].fail(
                     "chunk counts add up to \(source) source and \(target) target rows, "
-                        + "but counts say \(counts.rowsSource) and \(counts.rowsTarget)")
+                        + "but counts say \(counts.rowsSource) and \(counts.rowsTarget)"
+                )
             }
         }
     }

@@ -49,9 +49,12 @@ public struct CoercionDefaults: ContractModel {
 
     /// Creates defaults.
     public init(
-        naiveTimestampZone: String = "UTC", decimalRounding: Rounding = .halfEven,
-        textNormalization: TextNormalization = .nfc, charPadding: CharPadding = .trimTrailing,
-        emptyStringIsNull: Bool = false, timestampPrecisionDigits: Int? = nil
+        naiveTimestampZone: String = "UTC",
+        decimalRounding: Rounding = .halfEven,
+        textNormalization: TextNormalization = .nfc,
+        charPadding: CharPadding = .trimTrailing,
+        emptyStringIsNull: Bool = false,
+        timestampPrecisionDigits: Int? = nil
     ) {
         self.naiveTimestampZone = naiveTimestampZone
         self.decimalRounding = decimalRounding
@@ -72,6 +75,8 @@ public struct CoercionDefaults: ContractModel {
 
     public func validate(at path: ContractPath) throws(ContractError) {
         try path["naive_timestamp_zone"].check(naiveTimestampZone, matches: .timeZone)
-        if let timestampPrecisionDigits { try path["timestamp_precision_digits"].check(timestampPrecisionDigits, in: 0...9) }
+        if let timestampPrecisionDigits {
+            try path["timestamp_precision_digits"].check(timestampPrecisionDigits, in: 0...9)
+        }
     }
 }

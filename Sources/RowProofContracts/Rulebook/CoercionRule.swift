@@ -48,8 +48,13 @@ public struct CoercionRule: ContractModel {
 
     /// Creates a rule.
     public init(
-        id: String, kind: Kind, description: String, isLossy: Bool, engines: [Engine]? = nil,
-        logicalTypes: [LogicalType]? = nil, parameters: [String: JSONValue]? = nil
+        id: String,
+        kind: Kind,
+        description: String,
+        isLossy: Bool,
+        engines: [Engine]? = nil,
+        logicalTypes: [LogicalType]? = nil,
+        parameters: [String: JSONValue]? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -76,7 +81,9 @@ public struct CoercionRule: ContractModel {
         for (name, value) in (parameters ?? [:]).sorted(by: { $0.key < $1.key }) {
             try path["parameters"][name].check(name, matches: .ruleID)
             guard value.isScalar, !value.isNull else {
-                throw path["parameters"][name].fail("expected a string, number or boolean (got \(value.kindDescription))")
+                throw path["parameters"][name].fail(
+                    "expected a string, number or boolean (got \(value.kindDescription))"
+                )
             }
         }
     }

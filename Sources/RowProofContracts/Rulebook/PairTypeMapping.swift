@@ -33,11 +33,21 @@ public struct PairTypeMapping: ContractModel {
         }
 
         public func validate(at path: ContractPath) throws(ContractError) {
-            try path["physical_type"].check(physicalType, matches: ContractPattern(
-                "^[A-Z][A-Z0-9_]*(\\([0-9]+\\))?$", meaning: "an uppercase physical type such as INT64 or FIXED_LEN_BYTE_ARRAY(16)"))
+            try path["physical_type"].check(
+                physicalType,
+                matches: ContractPattern(
+                    "^[A-Z][A-Z0-9_]*(\\([0-9]+\\))?$",
+                    meaning: "an uppercase physical type such as INT64 or FIXED_LEN_BYTE_ARRAY(16)"
+                )
+            )
             if let logicalAnnotation {
-                try path["logical_annotation"].check(logicalAnnotation, matches: ContractPattern(
-                    "^[A-Z][A-Z0-9_]*(\\([A-Za-z0-9_, ]+\\))?$", meaning: "an uppercase annotation such as DECIMAL(38, 9)"))
+                try path["logical_annotation"].check(
+                    logicalAnnotation,
+                    matches: ContractPattern(
+                        "^[A-Z][A-Z0-9_]*(\\([A-Za-z0-9_, ]+\\))?$",
+                        meaning: "an uppercase annotation such as DECIMAL(38, 9)"
+                    )
+                )
             }
         }
     }
@@ -56,7 +66,14 @@ public struct PairTypeMapping: ContractModel {
     public var note: String?
 
     /// Creates a pair mapping.
-    public init(sourceType: String, target: Target, logicalType: LogicalType, isLossy: Bool, rules: [String]? = nil, note: String? = nil) {
+    public init(
+        sourceType: String,
+        target: Target,
+        logicalType: LogicalType,
+        isLossy: Bool,
+        rules: [String]? = nil,
+        note: String? = nil
+    ) {
         self.sourceType = sourceType
         self.target = target
         self.logicalType = logicalType

@@ -37,9 +37,16 @@ public struct TypeCoercionRulebook: ContractModel {
 
     /// Creates a rulebook.
     public init(
-        rulebook: String, version: String, description: String? = nil, kind: Kind,
-        sourceEngine: Engine? = nil, targetEngine: Engine? = nil, defaults: CoercionDefaults,
-        mappings: [TypeMapping]? = nil, pairMappings: [PairTypeMapping]? = nil, rules: [CoercionRule]
+        rulebook: String,
+        version: String,
+        description: String? = nil,
+        kind: Kind,
+        sourceEngine: Engine? = nil,
+        targetEngine: Engine? = nil,
+        defaults: CoercionDefaults,
+        mappings: [TypeMapping]? = nil,
+        pairMappings: [PairTypeMapping]? = nil,
+        rules: [CoercionRule]
     ) {
         self.rulebook = rulebook
         self.version = version
@@ -74,8 +81,13 @@ public struct TypeCoercionRulebook: ContractModel {
     }
 
     public func validate(at path: ContractPath) throws(ContractError) {
-        try path["rulebook"].check(rulebook, matches: ContractPattern(
-            "^[a-z][a-z0-9_-]{0,63}$", meaning: "lowercase letters, digits, '_' or '-', starting with a letter"))
+        try path["rulebook"].check(
+            rulebook,
+            matches: ContractPattern(
+                "^[a-z][a-z0-9_-]{0,63}$",
+                meaning: "lowercase letters, digits, '_' or '-', starting with a letter"
+            )
+        )
         try path["version"].check(version, matches: .version)
         try defaults.validate(at: path["defaults"])
         try rules.validateEach(at: path["rules"])
@@ -85,25 +97,46 @@ public struct TypeCoercionRulebook: ContractModel {
         case .engineToLogical:
             guard let mappings else { throw path["mappings"].fail("required for a rulebook of kind engine_to_logical") }
             try mappings.validateEach(at: path["mappings"])
-            try path["mappings"].checkUnique(mappings.map { "\($0.engine.rawValue) \($0.engineType)" }) { "mapping of \($0)" }
+            try path["mappings"].checkUnique(mappings.map { "\($0.engine.rawValue) \($0.engineType)" }) {
+                "mapping of \($0)"
+            }
             for (index, mapping) in mappings.enumerated() {
-                try Self.checkRules(mapping.rules, lossy: mapping.isLossy, known: lossyRules, at: path["mappings"][index])
+                try Self.checkRules(
+                    mapping.rules,
+                    lossy: mapping.isLossy,
+                    known: lossyRules,
+                    at: path["mappings"][index]
+                )
             }
         case .enginePair:
-            guard sourceEngine != nil else { throw path["source_engine"].fail("required for a rulebook of kind engine_pair") }
-            guard targetEngine != nil else { throw path["target_engine"].fail("required for a rulebook of kind engine_pair") }
-            guard let pairMappings else { throw path["pair_mappings"].fail("required for a rulebook of kind engine_pair") }
+            guard sourceEngine != nil else {
+                throw path["source_engine"].fail("required for a rulebook of kind engine_pair")
+            }
+            guard targetEngine != nil else {
+                throw path["target_engine"].fail("required for a rulebook of kind engine_pair")
+            }
+            guard let pairMappings else {
+                throw path["pair_mappings"].fail("required for a rulebook of kind engine_pair")
+            }
             try pairMappings.validateEach(at: path["pair_mappings"])
             try path["pair_mappings"].checkUnique(pairMappings.map(\.sourceType)) { "mapping of \($0)" }
             for (index, mapping) in pairMappings.enumerated() {
-                try Self.checkRules(mapping.rules, lossy: mapping.isLossy, known: lossyRules, at: path["pair_mappings"][index])
+                try Self.checkRules(
+                    mapping.rules,
+                    lossy: mapping.isLossy,
+                    known: lossyRules,
+                    at: path["pair_mappings"][index]
+                )
             }
         }
     }
 
     /// Every rule a mapping names must exist, and a mapping applying a lossy rule is lossy.
     private static func checkRules(
-        _ ids: [String]?, lossy: Bool, known: [String: Bool], at path: ContractPath
+        _ ids: [String]?,
+        lossy: Bool,
+        known: [String: Bool],
+        at path: ContractPath
     ) throws(ContractError) {
         for (index, id) in (ids ?? []).enumerated() {
             guard let ruleIsLossy = known[id] else {

@@ -17,8 +17,13 @@ public struct TypeMapping: ContractModel {
 
     /// Creates a mapping.
     public init(
-        engine: Engine, engineType: String, aliases: [String]? = nil, logicalType: LogicalType,
-        isLossy: Bool, rules: [String]? = nil, note: String? = nil
+        engine: Engine,
+        engineType: String,
+        aliases: [String]? = nil,
+        logicalType: LogicalType,
+        isLossy: Bool,
+        rules: [String]? = nil,
+        note: String? = nil
     ) {
         self.engine = engine
         self.engineType = engineType

@@ -10,7 +10,12 @@ public struct TableTolerance: ContractModel {
     public var columns: [ColumnTolerance]?
 
     /// Creates tolerances for the tables matching `table`.
-    public init(table: String, rowCount: RowCountTolerance? = nil, changedRowRatio: Double? = nil, columns: [ColumnTolerance]? = nil) {
+    public init(
+        table: String,
+        rowCount: RowCountTolerance? = nil,
+        changedRowRatio: Double? = nil,
+        columns: [ColumnTolerance]? = nil
+    ) {
         self.table = table
         self.rowCount = rowCount
         self.changedRowRatio = changedRowRatio

@@ -12,8 +12,10 @@ public struct Tolerances: ContractModel {
 
     /// Creates tolerances.
     public init(
-        rowCount: RowCountTolerance? = nil, changedRowRatio: Double? = nil,
-        columns: [ColumnTolerance]? = nil, tables: [TableTolerance]? = nil
+        rowCount: RowCountTolerance? = nil,
+        changedRowRatio: Double? = nil,
+        columns: [ColumnTolerance]? = nil,
+        tables: [TableTolerance]? = nil
     ) {
         self.rowCount = rowCount
         self.changedRowRatio = changedRowRatio

@@ -17,8 +17,13 @@ public struct PlanBody: ContractModel {
 
     /// Creates a plan body.
     public init(
-        kind: SignedPlan.Kind, planID: String, migrationID: String? = nil, createdAt: String,
-        createdBy: String? = nil, payload: [String: JSONValue], payloadSHA256: String
+        kind: SignedPlan.Kind,
+        planID: String,
+        migrationID: String? = nil,
+        createdAt: String,
+        createdBy: String? = nil,
+        payload: [String: JSONValue],
+        payloadSHA256: String
     ) {
         self.kind = kind
         self.planID = planID

@@ -18,8 +18,13 @@ public struct StateMachineDefinition: ContractModel {
 
     /// Creates a definition.
     public init(
-        machine: String, version: String, description: String? = nil, states: [StateDefinition],
-        initial: String, terminal: [String], transitions: [TransitionDefinition]
+        machine: String,
+        version: String,
+        description: String? = nil,
+        states: [StateDefinition],
+        initial: String,
+        terminal: [String],
+        transitions: [TransitionDefinition]
     ) {
         self.machine = machine
         self.version = version
@@ -41,7 +46,10 @@ public struct StateMachineDefinition: ContractModel {
     }
 
     public func validate(at path: ContractPath) throws(ContractError) {
-        try path["machine"].check(machine, matches: ContractPattern("^[a-z][a-z0-9_-]{0,63}$", meaning: "lowercase letters, digits, '_' or '-'"))
+        try path["machine"].check(
+            machine,
+            matches: ContractPattern("^[a-z][a-z0-9_-]{0,63}$", meaning: "lowercase letters, digits, '_' or '-'")
+        )
         try path["version"].check(version, matches: .version)
         try path["states"].check(states.count, atLeast: 2)
         try states.validateEach(at: path["states"])
@@ -58,8 +66,12 @@ public struct StateMachineDefinition: ContractModel {
         try path["transitions"].checkUnique(transitions.map { "\($0.from) -> \($0.to)" }) { "transition \($0)" }
         for (index, transition) in transitions.enumerated() {
             let at = path["transitions"][index]
-            guard names.contains(transition.from) else { throw at["from"].fail("\"\(transition.from)\" is not one of the states") }
-            guard names.contains(transition.to) else { throw at["to"].fail("\"\(transition.to)\" is not one of the states") }
+            guard names.contains(transition.from) else {
+                throw at["from"].fail("\"\(transition.from)\" is not one of the states")
+            }
+            guard names.contains(transition.to) else {
+                throw at["to"].fail("\"\(transition.to)\" is not one of the states")
+            }
             if terminal.contains(transition.from) {
                 throw at["from"].fail("\"\(transition.from)\" is terminal; no transition may leave it")
             }

@@ -12,7 +12,13 @@ public struct TransitionDefinition: ContractModel {
     public var approvals: [RoleApproval]?
 
     /// Creates a transition.
-    public init(from: String, to: String, description: String? = nil, guards: [String], approvals: [RoleApproval]? = nil) {
+    public init(
+        from: String,
+        to: String,
+        description: String? = nil,
+        guards: [String],
+        approvals: [RoleApproval]? = nil
+    ) {
         self.from = from
         self.to = to
         self.description = description
@@ -39,13 +45,17 @@ public struct TransitionDefinition: ContractModel {
         }
         try approvals?.validateEach(at: path["approvals"])
         try path["approvals"].checkUnique((approvals ?? []).map(\.role)) { "role \"\($0)\"" }
-        for (index, approval) in (approvals ?? []).enumerated() where guardedApprovals[approval.role] != approval.count {
+        for (index, approval) in (approvals ?? []).enumerated() where guardedApprovals[approval.role] != approval.count
+        {
             throw path["approvals"][index].fail(
-                "needs the matching guard \"approvals:\(approval.role)x\(approval.count)\" in guards")
+                "needs the matching guard \"approvals:\(approval.role)x\(approval.count)\" in guards"
+            )
         }
         for (role, count) in guardedApprovals.sorted(by: { $0.key < $1.key })
         where approvals?.contains(RoleApproval(role: role, count: count)) != true {
-            throw path["approvals"].fail("must list \(count) approval(s) by \(role), as the guard approvals:\(role)x\(count) requires")
+            throw path["approvals"].fail(
+                "must list \(count) approval(s) by \(role), as the guard approvals:\(role)x\(count) requires"
+            )
         }
     }
 }

@@ -18,7 +18,8 @@ public enum TransitionGuard: Sendable, Hashable, CustomStringConvertible {
     case reasonRecorded
 
     /// The accepted forms, for error messages.
-    static let forms = "artifact_present:<kind>, plan_signed:<plan kind>, approvals:<role>x<N>, gate_passed, "
+    static let forms =
+        "artifact_present:<kind>, plan_signed:<plan kind>, approvals:<role>x<N>, gate_passed, "
         + "parallel_runs_passed, requester_not_approver, evidence_sealed or reason_recorded"
 
     /// Parses a guard as written in a definition; `nil` when it is not one of the forms.
@@ -40,9 +41,9 @@ public enum TransitionGuard: Sendable, Hashable, CustomStringConvertible {
                 self = .planSigned(kind)
             case "approvals":
                 guard let x = parts[1].lastIndex(of: "x"),
-                      case let role = String(parts[1][..<x]), ContractPattern.role.matches(role),
-                      let count = Int(parts[1][parts[1].index(after: x)...]), (1...99).contains(count),
-                      !parts[1][parts[1].index(after: x)...].hasPrefix("0")
+                    case let role = String(parts[1][..<x]), ContractPattern.role.matches(role),
+                    let count = Int(parts[1][parts[1].index(after: x)...]), (1...99).contains(count),
+                    !parts[1][parts[1].index(after: x)...].hasPrefix("0")
                 else { return nil }
                 self = .approvals(role: role, count: count)
             default:

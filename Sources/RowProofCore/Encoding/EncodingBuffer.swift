@@ -72,7 +72,8 @@ struct EncodingBuffer: Sendable {
         write(maximumCount: 5) { destination in
             destination.pointee = tag.rawValue
             UnsafeMutableRawPointer(destination + 1).storeBytes(
-                of: UInt32(truncatingIfNeeded: payloadLength).bigEndian, as: UInt32.self
+                of: UInt32(truncatingIfNeeded: payloadLength).bigEndian,
+                as: UInt32.self
             )
             return 5
         }
@@ -82,7 +83,10 @@ struct EncodingBuffer: Sendable {
     @inlinable
     mutating func appendValue(tag: ValueTag, payload: UnsafeRawBufferPointer) {
         let length = payload.count
-        precondition(length <= Int(UInt32.max), "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes")
+        precondition(
+            length <= Int(UInt32.max),
+            "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes"
+        )
         write(maximumCount: 5 + length) { destination in
             destination.pointee = tag.rawValue
             let raw = UnsafeMutableRawPointer(destination)
@@ -94,7 +98,10 @@ struct EncodingBuffer: Sendable {
 
     /// Overwrites 4 bytes at `offset` (already written) with `value` big-endian.
     mutating func patch(_ value: UInt32, at offset: Int) {
-        precondition(offset >= 0 && offset + 4 <= count, "EncodingBuffer.patch: offset \(offset) outside the written bytes")
+        precondition(
+            offset >= 0 && offset + 4 <= count,
+            "EncodingBuffer.patch: offset \(offset) outside the written bytes"
+        )
         if !isKnownUniquelyReferenced(&storage) { reallocate(minimumCapacity: count) }
         UnsafeMutableRawPointer(storage.base).storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt32.self)
     }
@@ -112,7 +119,8 @@ struct EncodingBuffer: Sendable {
 
     @usableFromInline
     mutating func reallocate(minimumCapacity: Int) {
-        let capacity = minimumCapacity > storage.capacity ? max(minimumCapacity, storage.capacity * 2) : storage.capacity
+        let capacity =
+            minimumCapacity > storage.capacity ? max(minimumCapacity, storage.capacity * 2) : storage.capacity
         storage = storage.copy(count: count, minimumCapacity: capacity)
     }
 }

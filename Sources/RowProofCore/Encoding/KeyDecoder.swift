@@ -34,14 +34,22 @@ public enum KeyDecoder {
         return values
     }
 
-    private static func decodeComponent(_ key: [UInt8], at offset: Int, position: Int) throws(CanonicalError) -> (CanonicalValue, Int) {
+    private static func decodeComponent(
+        _ key: [UInt8],
+        at offset: Int,
+        position: Int
+    ) throws(CanonicalError) -> (CanonicalValue, Int) {
         guard let tag = KeyTag(rawValue: key[offset]) else {
-            throw CanonicalValue.malformed("key component \(position) at offset \(offset) has unknown tag 0x\(CanonicalValue.hexByte(key[offset]))")
+            throw CanonicalValue.malformed(
+                "key component \(position) at offset \(offset) has unknown tag 0x\(CanonicalValue.hexByte(key[offset]))"
+            )
         }
         let body = offset + 1
         func fixed(_ size: Int) throws(CanonicalError) -> Int {
             guard key.count - body >= size else {
-                throw CanonicalValue.malformed("key component \(position) (\(tag)) at offset \(offset) needs \(size) bytes, \(key.count - body) remain")
+                throw CanonicalValue.malformed(
+                    "key component \(position) (\(tag)) at offset \(offset) needs \(size) bytes, \(key.count - body) remain"
+                )
             }
             return body + size
         }
@@ -58,10 +66,15 @@ public enum KeyDecoder {
             return (.date(days: Int32(bitPattern: CanonicalValue.readUInt32(key, at: body) ^ 0x8000_0000)), end)
         case .time:
             let end = try fixed(8)
-            return (.time(micros: Int64(bitPattern: CanonicalValue.readUInt64(key, at: body) ^ 0x8000_0000_0000_0000)), end)
+            return (
+                .time(micros: Int64(bitPattern: CanonicalValue.readUInt64(key, at: body) ^ 0x8000_0000_0000_0000)), end
+            )
         case .timestamp:
             let end = try fixed(8)
-            return (.timestamp(micros: Int64(bitPattern: CanonicalValue.readUInt64(key, at: body) ^ 0x8000_0000_0000_0000)), end)
+            return (
+                .timestamp(micros: Int64(bitPattern: CanonicalValue.readUInt64(key, at: body) ^ 0x8000_0000_0000_0000)),
+                end
+            )
         case .uuid:
             let end = try fixed(16)
             return (.uuid(UUIDBytes(Array(key[body..<end]))!), end)
@@ -70,13 +83,17 @@ public enum KeyDecoder {
             var index = body
             while true {
                 guard index + 1 < key.count else {
-                    throw CanonicalValue.malformed("key component \(position) (\(tag)) at offset \(offset) has no 0x00 0x00 terminator")
+                    throw CanonicalValue.malformed(
+                        "key component \(position) (\(tag)) at offset \(offset) has no 0x00 0x00 terminator"
+                    )
                 }
                 let byte = key[index]
                 if byte != 0 { raw.append(byte); index += 1; continue }
                 if key[index + 1] == 0 { index += 2; break }
                 guard key[index + 1] == 0xFF else {
-                    throw CanonicalValue.malformed("key component \(position) (\(tag)) has 0x00 followed by 0x\(CanonicalValue.hexByte(key[index + 1])) at offset \(index)")
+                    throw CanonicalValue.malformed(
+                        "key component \(position) (\(tag)) has 0x00 followed by 0x\(CanonicalValue.hexByte(key[index + 1])) at offset \(index)"
+                    )
                 }
                 raw.append(0)
                 index += 2

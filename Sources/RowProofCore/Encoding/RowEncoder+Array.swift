@@ -6,9 +6,15 @@ extension RowEncoder {
     ///   one-dimensional arrays have an encoding).
     public mutating func beginArray(count: Int) throws(CanonicalError) {
         guard openArrayStart < 0 else {
-            throw error(.unsupportedType, "a nested array has no canonical encoding; only one-dimensional arrays are supported")
+            throw error(
+                .unsupportedType,
+                "a nested array has no canonical encoding; only one-dimensional arrays are supported"
+            )
         }
-        precondition(count >= 0 && count <= Int(UInt32.max), "RowEncoder.beginArray(count:): count \(count) out of range")
+        precondition(
+            count >= 0 && count <= Int(UInt32.max),
+            "RowEncoder.beginArray(count:): count \(count) out of range"
+        )
         let start = buffer.count
         buffer.appendHeader(tag: .array, payloadLength: 0)
         buffer.write(maximumCount: 4) { destination in

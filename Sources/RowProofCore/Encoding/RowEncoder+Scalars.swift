@@ -70,7 +70,11 @@ extension RowEncoder {
             destination[0] = ValueTag.decimal.rawValue
             UnsafeMutableRawPointer(destination + 1).storeBytes(of: UInt32(payloadLength).bigEndian, as: UInt32.self)
             let written = DecimalDigits.writeText(
-                magnitude: magnitude, digitCount: digits, scale: fractionDigits, isNegative: isNegative, to: destination + 5
+                magnitude: magnitude,
+                digitCount: digits,
+                scale: fractionDigits,
+                isNegative: isNegative,
+                to: destination + 5
             )
             return 5 + written
         }

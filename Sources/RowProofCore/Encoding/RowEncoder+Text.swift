@@ -7,7 +7,10 @@ extension RowEncoder {
     public mutating func appendText(utf8 bytes: UnsafeRawBufferPointer) throws(CanonicalError) {
         // Optimistic: copy while checking for ASCII, keep the bytes only when they were ASCII.
         let length = bytes.count
-        precondition(length <= Int(UInt32.max), "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes")
+        precondition(
+            length <= Int(UInt32.max),
+            "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes"
+        )
         let destination = UnsafeMutableRawPointer(buffer.reserve(5 &+ length))
         if _fastPath(ValueEmitter.asciiText(bytes, at: destination)) {
             buffer.commit(5 &+ length)

@@ -28,7 +28,13 @@ extension RowWriter {
             try appendDecimalInGeneral(unscaled: unscaled, scale: scale)
             return
         }
-        commit(ValueEmitter.compactDecimal(unscaled: unscaled, scale: scale, at: reserve(ValueEmitter.compactDecimalCapacity)))
+        commit(
+            ValueEmitter.compactDecimal(
+                unscaled: unscaled,
+                scale: scale,
+                at: reserve(ValueEmitter.compactDecimalCapacity)
+            )
+        )
     }
 
     /// Appends a decimal; see ``RowEncoder/appendDecimal(_:)``.
@@ -52,7 +58,10 @@ extension RowWriter {
     @inlinable @inline(__always)
     public mutating func appendText(utf8 bytes: UnsafeRawBufferPointer) throws(CanonicalError) {
         let length = bytes.count
-        precondition(length <= Int(UInt32.max), "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes")
+        precondition(
+            length <= Int(UInt32.max),
+            "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes"
+        )
         if _fastPath(ValueEmitter.asciiText(bytes, at: reserve(5 &+ length))) {
             commit(5 &+ length)
         } else {
@@ -62,7 +71,9 @@ extension RowWriter {
 
     @usableFromInline @inline(never)
     mutating func appendDecimalInGeneral(unscaled: Int64, scale: Int32) throws(CanonicalError) {
-        try withEncoder { (encoder) throws(CanonicalError) in try encoder.appendDecimalInGeneral(unscaled: unscaled, scale: scale) }
+        try withEncoder { (encoder) throws(CanonicalError) in
+            try encoder.appendDecimalInGeneral(unscaled: unscaled, scale: scale)
+        }
     }
 
     @usableFromInline @inline(never)
@@ -79,7 +90,10 @@ extension RowWriter {
     @inlinable
     public mutating func appendBytes(_ raw: UnsafeRawBufferPointer) {
         let length = raw.count
-        precondition(length <= Int(UInt32.max), "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes")
+        precondition(
+            length <= Int(UInt32.max),
+            "a canonical value payload is limited to 4 GiB by its u32 length; got \(length) bytes"
+        )
         let destination = reserve(5 &+ length)
         ValueEmitter.header(tag: .bytes, payloadLength: length, at: destination)
         if length > 0 { (destination + 5).copyMemory(from: raw.baseAddress!, byteCount: length) }

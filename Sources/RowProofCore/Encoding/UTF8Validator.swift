@@ -92,7 +92,11 @@ enum UTF8Validator {
         return validateMixed(base.assumingMemoryBound(to: UInt8.self), count: count, from: index)
     }
 
-    private static func validateMixed(_ bytes: UnsafePointer<UInt8>, count: Int, from start: Int) -> Result<Content, CanonicalError> {
+    private static func validateMixed(
+        _ bytes: UnsafePointer<UInt8>,
+        count: Int,
+        from start: Int
+    ) -> Result<Content, CanonicalError> {
         var index = start
         var highestLead: UInt8 = 0
         while index < count {
@@ -119,11 +123,12 @@ enum UTF8Validator {
             }
             let second = bytes[index + 1]
             if second < secondLow || second > secondHigh {
-                let reason = switch lead {
-                case 0xE0, 0xF0: "starts an overlong encoding"
-                case 0xED: "starts an encoded UTF-16 surrogate"
-                default: "starts a code point above U+10FFFF"
-                }
+                let reason =
+                    switch lead {
+                    case 0xE0, 0xF0: "starts an overlong encoding"
+                    case 0xED: "starts an encoded UTF-16 surrogate"
+                    default: "starts a code point above U+10FFFF"
+                    }
                 return .failure(violation(lead, at: index, reason))
             }
             for offset in 2..<length {

@@ -44,7 +44,8 @@ enum ValueEmitter {
         let start = destination + 5 + sign
         if fractionDigits != 0 && fractionDigits <= 2 && magnitude < 10_000_000_000 {
             // Money-like numbers: the integer part (at most 8 digits) and one or two fraction digits.
-            let (integerPart, fraction) = fractionDigits == 2
+            let (integerPart, fraction) =
+                fractionDigits == 2
                 ? magnitude.quotientAndRemainder(dividingBy: 100)
                 : magnitude.quotientAndRemainder(dividingBy: 10)
             let point = DecimalDigits.writeDigits(integerPart, at: start)
@@ -109,6 +110,10 @@ enum ValueEmitter {
     @inlinable @inline(__always)
     static func header(tag: ValueTag, payloadLength: Int, at destination: UnsafeMutableRawPointer) {
         destination.storeBytes(of: tag.rawValue, as: UInt8.self)
-        destination.storeBytes(of: UInt32(truncatingIfNeeded: payloadLength).bigEndian, toByteOffset: 1, as: UInt32.self)
+        destination.storeBytes(
+            of: UInt32(truncatingIfNeeded: payloadLength).bigEndian,
+            toByteOffset: 1,
+            as: UInt32.self
+        )
     }
 }

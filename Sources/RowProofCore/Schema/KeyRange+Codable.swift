@@ -43,13 +43,19 @@ private struct KeyValueJSON: Codable {
             do {
                 value = .decimal(try CanonicalDecimal(parsing: text))
             } catch {
-                throw DecodingError.dataCorruptedError(forKey: .value, in: container, debugDescription: error.description)
+                throw DecodingError.dataCorruptedError(
+                    forKey: .value,
+                    in: container,
+                    debugDescription: error.description
+                )
             }
         case "float":
             let bits = try container.decode(String.self, forKey: .bits)
             guard let pattern = UInt64(bits, radix: 16) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .bits, in: container, debugDescription: "\"\(bits)\" is not 16 hex digits of a binary64"
+                    forKey: .bits,
+                    in: container,
+                    debugDescription: "\"\(bits)\" is not 16 hex digits of a binary64"
                 )
             }
             value = .float(Double(bitPattern: pattern))
@@ -73,7 +79,9 @@ private struct KeyValueJSON: Codable {
             let text = try container.decode(String.self, forKey: .value).replacingHyphens()
             guard let bytes = Hex.decode(text), let uuid = UUIDBytes(bytes) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .value, in: container, debugDescription: "not a UUID (32 hex digits, hyphens allowed)"
+                    forKey: .value,
+                    in: container,
+                    debugDescription: "not a UUID (32 hex digits, hyphens allowed)"
                 )
             }
             value = .uuid(uuid)
@@ -83,7 +91,8 @@ private struct KeyValueJSON: Codable {
             value = .array(try container.decode([KeyValueJSON].self, forKey: .elements).map(\.value))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .type, in: container,
+                forKey: .type,
+                in: container,
                 debugDescription: "unknown value type \"\(type)\"; expected null, bool, decimal, float, text, bytes, "
                     + "date, time, timestamp, interval, uuid, json or array"
             )
@@ -142,12 +151,15 @@ private struct KeyValueJSON: Codable {
     }
 
     private static func bytes(
-        _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys
+        _ container: KeyedDecodingContainer<CodingKeys>,
+        _ key: CodingKeys
     ) throws -> [UInt8] {
         let text = try container.decode(String.self, forKey: key)
         guard let bytes = Hex.decode(text) else {
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "\"\(text)\" is not an even number of hex digits"
+                forKey: key,
+                in: container,
+                debugDescription: "\"\(text)\" is not an even number of hex digits"
             )
         }
         return bytes

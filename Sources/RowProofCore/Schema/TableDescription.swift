@@ -15,8 +15,12 @@ public struct TableDescription: Sendable, Hashable, Codable {
 
     /// Creates a table description.
     public init(
-        schema: String, name: String, columns: [ColumnDescription], primaryKey: [String],
-        uniqueConstraints: [[String]], estimatedRows: Int?
+        schema: String,
+        name: String,
+        columns: [ColumnDescription],
+        primaryKey: [String],
+        uniqueConstraints: [[String]],
+        estimatedRows: Int?
     ) {
         self.schema = schema
         self.name = name

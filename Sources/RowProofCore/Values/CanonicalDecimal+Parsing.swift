@@ -70,13 +70,19 @@ extension CanonicalDecimal {
             return invalid("unexpected character at offset \(index)")
         }
         return normalize(
-            digits: digits, pointPosition: digitsBeforePoint + exponent, isNegative: isNegative, original: original
+            digits: digits,
+            pointPosition: digitsBeforePoint + exponent,
+            isNegative: isNegative,
+            original: original
         )
     }
 
     /// `0.d1 d2 ... dn × 10^pointPosition`, normalized.
     private static func normalize(
-        digits: [UInt8], pointPosition: Int, isNegative: Bool, original: String
+        digits: [UInt8],
+        pointPosition: Int,
+        isNegative: Bool,
+        original: String
     ) -> Result<CanonicalDecimal, CanonicalError> {
         var first = 0
         var point = pointPosition
@@ -87,11 +93,13 @@ extension CanonicalDecimal {
         if count == 0 { return .success(CanonicalDecimal(uncheckedKind: .finite, unscaled: 0, scale: 0)) }
         let significant = point > 0 ? max(point, count) : count - point
         guard significant <= maximumDigits else {
-            return .failure(CanonicalError(
-                .decimalOutOfRange,
-                "\"\(original)\" has \(significant) significant digits after normalization; at most \(maximumDigits) are supported"
-                    + " (round it, or compare the column as float or text through the type-coercion rulebook)"
-            ))
+            return .failure(
+                CanonicalError(
+                    .decimalOutOfRange,
+                    "\"\(original)\" has \(significant) significant digits after normalization; at most \(maximumDigits) are supported"
+                        + " (round it, or compare the column as float or text through the type-coercion rulebook)"
+                )
+            )
         }
         var magnitude: UInt128 = 0
         for position in first..<last { magnitude = magnitude * 10 + UInt128(digits[position]) }

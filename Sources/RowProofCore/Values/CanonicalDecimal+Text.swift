@@ -15,7 +15,9 @@ extension CanonicalDecimal: CustomStringConvertible {
         case .negativeInfinity: 9
         case .finite:
             DecimalDigits.textLength(
-                digitCount: DecimalDigits.count(unscaled.magnitude), scale: Int(scale), isNegative: unscaled < 0
+                digitCount: DecimalDigits.count(unscaled.magnitude),
+                scale: Int(scale),
+                isNegative: unscaled < 0
             )
         }
     }
@@ -30,8 +32,11 @@ extension CanonicalDecimal: CustomStringConvertible {
         case .finite:
             let magnitude = unscaled.magnitude
             return DecimalDigits.writeText(
-                magnitude: magnitude, digitCount: DecimalDigits.count(magnitude), scale: Int(scale),
-                isNegative: unscaled < 0, to: start
+                magnitude: magnitude,
+                digitCount: DecimalDigits.count(magnitude),
+                scale: Int(scale),
+                isNegative: unscaled < 0,
+                to: start
             )
         }
         start.update(from: special.utf8Start, count: special.utf8CodeUnitCount)

@@ -9,7 +9,12 @@ extension CanonicalValue {
         var values: [CanonicalValue] = []
         var offset = 0
         while offset < bytes.count {
-            let (value, next) = try decodeValue(bytes, at: offset, position: "value \(values.count + 1)", allowArray: true)
+            let (value, next) = try decodeValue(
+                bytes,
+                at: offset,
+                position: "value \(values.count + 1)",
+                allowArray: true
+            )
             values.append(value)
             offset = next
         }
@@ -28,10 +33,15 @@ extension CanonicalValue {
     }
 
     private static func decodeValue(
-        _ bytes: [UInt8], at offset: Int, position: String, allowArray: Bool
+        _ bytes: [UInt8],
+        at offset: Int,
+        position: String,
+        allowArray: Bool
     ) throws(CanonicalError) -> (CanonicalValue, Int) {
         guard bytes.count - offset >= 5 else {
-            throw malformed("\(position) at offset \(offset): \(bytes.count - offset) byte(s) left, fewer than the 5-byte header")
+            throw malformed(
+                "\(position) at offset \(offset): \(bytes.count - offset) byte(s) left, fewer than the 5-byte header"
+            )
         }
         guard let tag = ValueTag(rawValue: bytes[offset]) else {
             throw malformed("\(position) at offset \(offset) has unknown tag 0x\(hexByte(bytes[offset]))")
@@ -39,14 +49,24 @@ extension CanonicalValue {
         let length = Int(readUInt32(bytes, at: offset + 1))
         let start = offset + 5
         guard length <= bytes.count - start else {
-            throw malformed("\(position) at offset \(offset) declares \(length) payload bytes but \(bytes.count - start) remain")
+            throw malformed(
+                "\(position) at offset \(offset) declares \(length) payload bytes but \(bytes.count - start) remain"
+            )
         }
-        let value = try decodePayload(tag, bytes[start..<start + length], position: "\(position) at offset \(offset)", allowArray: allowArray)
+        let value = try decodePayload(
+            tag,
+            bytes[start..<start + length],
+            position: "\(position) at offset \(offset)",
+            allowArray: allowArray
+        )
         return (value, start + length)
     }
 
     private static func decodePayload(
-        _ tag: ValueTag, _ payload: ArraySlice<UInt8>, position: String, allowArray: Bool
+        _ tag: ValueTag,
+        _ payload: ArraySlice<UInt8>,
+        position: String,
+        allowArray: Bool
     ) throws(CanonicalError) -> CanonicalValue {
         func requireLength(_ expected: Int) throws(CanonicalError) {
             guard payload.count == expected else {
@@ -97,14 +117,19 @@ extension CanonicalValue {
             return .uuid(UUIDBytes(Array(payload))!)
         case .array:
             guard allowArray else { throw malformed("\(position): an array inside an array") }
-            guard payload.count >= 4 else { throw malformed("\(position): an array payload starts with a 4-byte count") }
+            guard payload.count >= 4 else {
+                throw malformed("\(position): an array payload starts with a 4-byte count")
+            }
             let count = Int(readUInt32(payload, at: base))
             let elementBytes = Array(payload.dropFirst(4))
             var elements: [CanonicalValue] = []
             var offset = 0
             while offset < elementBytes.count {
                 let (element, next) = try decodeValue(
-                    elementBytes, at: offset, position: "\(position), element \(elements.count + 1)", allowArray: false
+                    elementBytes,
+                    at: offset,
+                    position: "\(position), element \(elements.count + 1)",
+                    allowArray: false
                 )
                 elements.append(element)
                 offset = next

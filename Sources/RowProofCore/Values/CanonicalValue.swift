@@ -36,14 +36,19 @@ public enum CanonicalValue: Sendable, Hashable {
 /// The 16 bytes of a UUID, RFC 4122 order.
 public struct UUIDBytes: Sendable, Hashable {
     /// The bytes, most significant first.
-    public var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+    public var bytes:
+        (
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+        )
 
     /// Creates a UUID from exactly 16 bytes; returns `nil` for any other count.
     public init?(_ array: [UInt8]) {
         guard array.count == 16 else { return nil }
-        bytes = (array[0], array[1], array[2], array[3], array[4], array[5], array[6], array[7],
-                 array[8], array[9], array[10], array[11], array[12], array[13], array[14], array[15])
+        bytes = (
+            array[0], array[1], array[2], array[3], array[4], array[5], array[6], array[7],
+            array[8], array[9], array[10], array[11], array[12], array[13], array[14], array[15]
+        )
     }
 
     /// The bytes as an array.

@@ -38,7 +38,10 @@ extension DecimalDigits {
                 start.storeBytes(of: UInt8(truncatingIfNeeded: ones) | 0x30, as: UInt8.self)
                 return 1
             }
-            start.storeBytes(of: UInt16(truncatingIfNeeded: (tens | (ones << 8)) | 0x3030).littleEndian, as: UInt16.self)
+            start.storeBytes(
+                of: UInt16(truncatingIfNeeded: (tens | (ones << 8)) | 0x3030).littleEndian,
+                as: UInt16.self
+            )
             return 2
         }
         if value < 100_000_000 {

@@ -29,7 +29,8 @@ enum DecimalDigits {
                 ? (value < 10_000_000_000_000 ? 13 : 14)
                 : (value < 1_000_000_000_000_000 ? 15 : 16)
         }
-        return value < 100_000_000_000_000_000 ? 17 : (value < 1_000_000_000_000_000_000 ? 18 : (value < 10_000_000_000_000_000_000 ? 19 : 20))
+        return value < 100_000_000_000_000_000
+            ? 17 : (value < 1_000_000_000_000_000_000 ? 18 : (value < 10_000_000_000_000_000_000 ? 19 : 20))
     }
 
     /// The number of decimal digits of `value` (1 for zero).
@@ -58,7 +59,10 @@ enum DecimalDigits {
         while remaining >= 2 {
             let (quotient, pair) = rest.quotientAndRemainder(dividingBy: 100)
             cursor -= 2
-            cursor.storeBytes(of: table.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: pair) &* 2, as: UInt16.self), as: UInt16.self)
+            cursor.storeBytes(
+                of: table.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: pair) &* 2, as: UInt16.self),
+                as: UInt16.self
+            )
             rest = quotient
             remaining &-= 2
         }
@@ -98,7 +102,11 @@ enum DecimalDigits {
     /// Writes the canonical text of `±magnitude × 10^-scale` at `start`; returns the bytes written.
     @inlinable @inline(__always)
     static func writeText(
-        magnitude: UInt64, digitCount: Int, scale: Int, isNegative: Bool, to start: UnsafeMutablePointer<UInt8>
+        magnitude: UInt64,
+        digitCount: Int,
+        scale: Int,
+        isNegative: Bool,
+        to start: UnsafeMutablePointer<UInt8>
     ) -> Int {
         var cursor = start
         if isNegative { cursor.pointee = UInt8(ascii: "-"); cursor += 1 }
@@ -126,7 +134,11 @@ enum DecimalDigits {
 
     /// Writes the canonical text of `±magnitude × 10^-scale` at `start`; returns the bytes written.
     static func writeText(
-        magnitude: UInt128, digitCount: Int, scale: Int, isNegative: Bool, to start: UnsafeMutablePointer<UInt8>
+        magnitude: UInt128,
+        digitCount: Int,
+        scale: Int,
+        isNegative: Bool,
+        to start: UnsafeMutablePointer<UInt8>
     ) -> Int {
         if let small = UInt64(exactly: magnitude) {
             return writeText(magnitude: small, digitCount: digitCount, scale: scale, isNegative: isNegative, to: start)

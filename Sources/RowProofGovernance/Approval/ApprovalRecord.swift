@@ -23,8 +23,14 @@ public struct ApprovalRecord: Sendable, Codable, Equatable {
 
     /// Creates a record.
     public init(
-        migration: String, role: String, identity: String, to: MigrationState, artifact: String, artifactSHA256: String,
-        grantedAt: String, expiresAt: String?
+        migration: String,
+        role: String,
+        identity: String,
+        to: MigrationState,
+        artifact: String,
+        artifactSHA256: String,
+        grantedAt: String,
+        expiresAt: String?
     ) {
         self.migration = migration
         self.role = role
@@ -51,7 +57,9 @@ public struct ApprovalRecord: Sendable, Codable, Equatable {
 
     /// Parses an RFC 3339 date with or without fractional seconds.
     public static func parseDate(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+            return date
+        }
         return try? Date(text, strategy: Date.ISO8601FormatStyle())
     }
 }
@@ -66,7 +74,7 @@ public enum ApprovalSubject {
         case .cutoverInProgress: "cutover_plan"
         case .rollback: "rollback_plan"
         case .created, .discovered, .profiled, .mapped, .replicating, .parallelRun, .readyForCutover, .cutoverDone,
-             .failed, .rolledBack:
+            .failed, .rolledBack:
             nil
         }
     }

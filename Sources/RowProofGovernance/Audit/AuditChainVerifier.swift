@@ -65,7 +65,10 @@ public enum AuditChainVerifier {
                 return .broken(seq: entry.seq, reason: .hashMismatch(stored: entry.hash, computed: computed))
             }
             guard entry.previousHash == expectedPrevious else {
-                return .broken(seq: entry.seq, reason: .previousHashMismatch(stored: entry.previousHash, expected: expectedPrevious))
+                return .broken(
+                    seq: entry.seq,
+                    reason: .previousHashMismatch(stored: entry.previousHash, expected: expectedPrevious)
+                )
             }
             expectedPrevious = entry.hash
         }

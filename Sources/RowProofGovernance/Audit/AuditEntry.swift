@@ -30,8 +30,15 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 
     /// Creates an entry.
     public init(
-        seq: Int64, previousHash: String, timestamp: String, migration: String?, actor: String, action: String,
-        subject: String, details: [String: String], hash: String
+        seq: Int64,
+        previousHash: String,
+        timestamp: String,
+        migration: String?,
+        actor: String,
+        action: String,
+        subject: String,
+        details: [String: String],
+        hash: String
     ) {
         self.seq = seq
         self.previousHash = previousHash
@@ -47,9 +54,16 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     /// Creates the entry that follows `previous` (or starts the chain) for `event`, with its hash.
     public init(event: AuditEvent, after previous: (seq: Int64, hash: String)?, at date: Date) throws {
         self.init(
-            seq: (previous?.seq ?? 0) + 1, previousHash: previous?.hash ?? Self.genesisHash,
-            timestamp: AuditEntry.format(date), migration: event.migration, actor: event.actor, action: event.action,
-            subject: event.subject, details: event.details, hash: "")
+            seq: (previous?.seq ?? 0) + 1,
+            previousHash: previous?.hash ?? Self.genesisHash,
+            timestamp: AuditEntry.format(date),
+            migration: event.migration,
+            actor: event.actor,
+            action: event.action,
+            subject: event.subject,
+            details: event.details,
+            hash: ""
+        )
         self.hash = try computedHash()
     }
 
@@ -79,6 +93,8 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 
     /// Formats `date` the way entries store it: `2026-11-29T11:30:50.123Z`.
     public static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
+        date.formatted(
+            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+        )
     }
 }

@@ -16,7 +16,8 @@ public enum AuditLogLocation: Sendable, Equatable {
     public init(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://")
-            || SecretReference.looksLikeReference(trimmed) || (trimmed.contains("=") && trimmed.contains("host")) {
+            || SecretReference.looksLikeReference(trimmed) || (trimmed.contains("=") && trimmed.contains("host"))
+        {
             self = .postgres(url: trimmed)
         } else if trimmed.hasPrefix("sqlite:") {
             var path = String(trimmed.dropFirst(7))
@@ -31,7 +32,8 @@ public enum AuditLogLocation: Sendable, Equatable {
     ///
     /// - Throws: ``GovernanceError`` when the log cannot be opened.
     public func open(
-        secrets: SecretResolver = SecretResolver(), clock: @escaping @Sendable () -> Date = { Date() }
+        secrets: SecretResolver = SecretResolver(),
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GovernanceError) -> any AuditLog {
         switch self {
         case .sqlite(let path): try SQLiteAuditLog(path: path, clock: clock)

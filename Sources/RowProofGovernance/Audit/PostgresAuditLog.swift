@@ -28,7 +28,9 @@ public final class PostgresAuditLog: AuditLog {
     /// - Throws: ``GovernanceError/Code-swift.struct/storage`` when the server cannot be reached or
     ///   the log cannot be prepared; ``GovernanceError/Code-swift.struct/badInput`` for a bad schema name.
     public init(
-        url: String, schema: String = "rowproof", secrets: SecretResolver = SecretResolver(),
+        url: String,
+        schema: String = "rowproof",
+        secrets: SecretResolver = SecretResolver(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GovernanceError) {
         guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
@@ -97,15 +99,21 @@ public final class PostgresAuditLog: AuditLog {
                 do {
                     try connection.query("LOCK TABLE \(table) IN EXCLUSIVE MODE")
                     let head = try connection.query("SELECT seq, hash FROM \(table) ORDER BY seq DESC LIMIT 1").first
-                    let previous = head.flatMap { row in (row[0].flatMap { Int64($0) }).flatMap { seq in row[1].map { (seq, $0) } } }
+                    let previous = head.flatMap { row in
+                        (row[0].flatMap { Int64($0) }).flatMap { seq in row[1].map { (seq, $0) } }
+                    }
                     let entry = try AuditEntry(event: event, after: previous, at: now)
                     try connection.query(
                         """
                         INSERT INTO \(table) (seq, previous_hash, "timestamp", migration, actor, action, subject, details, hash)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                         """,
-                        [String(entry.seq), entry.previousHash, entry.timestamp, entry.migration, entry.actor, entry.action,
-                         entry.subject, try AuditDetails.encode(entry.details), entry.hash])
+                        [
+                            String(entry.seq), entry.previousHash, entry.timestamp, entry.migration, entry.actor,
+                            entry.action,
+                            entry.subject, try AuditDetails.encode(entry.details), entry.hash,
+                        ]
+                    )
                     try connection.query("COMMIT")
                     return entry.hash
                 } catch {
@@ -113,7 +121,10 @@ public final class PostgresAuditLog: AuditLog {
                     throw error
                 }
             } catch {
-                throw GovernanceError(.storage, "cannot append \(event.action) to the audit log \(locationDescription): \(error)")
+                throw GovernanceError(
+                    .storage,
+                    "cannot append \(event.action) to the audit log \(locationDescription): \(error)"
+                )
             }
         }
     }
@@ -122,13 +133,21 @@ public final class PostgresAuditLog: AuditLog {
         let table = "\(schema).audit_log"
         return try connection.withLock { connection in
             let rows = try connection.query(
-                "SELECT seq, previous_hash, \"timestamp\", migration, actor, action, subject, details, hash FROM \(table) ORDER BY seq")
+                "SELECT seq, previous_hash, \"timestamp\", migration, actor, action, subject, details, hash FROM \(table) ORDER BY seq"
+            )
             return try rows.map { row in
                 let seq = row[0].flatMap { Int64($0) } ?? -1
                 return AuditEntry(
-                    seq: seq, previousHash: row[1] ?? "", timestamp: row[2] ?? "", migration: row[3], actor: row[4] ?? "",
-                    action: row[5] ?? "", subject: row[6] ?? "", details: try AuditDetails.decode(row[7] ?? "", seq: seq),
-                    hash: row[8] ?? "")
+                    seq: seq,
+                    previousHash: row[1] ?? "",
+                    timestamp: row[2] ?? "",
+                    migration: row[3],
+                    actor: row[4] ?? "",
+                    action: row[5] ?? "",
+                    subject: row[6] ?? "",
+                    details: try AuditDetails.decode(row[7] ?? "", seq: seq),
+                    hash: row[8] ?? ""
+                )
             }
         }
     }

@@ -25,7 +25,8 @@ public final class SQLiteAuditLog: AuditLog {
         self.clock = clock
         do {
             let database = try SQLiteDatabase(path: path)
-            try database.execute("""
+            try database.execute(
+                """
                 CREATE TABLE IF NOT EXISTS audit_log (
                     seq INTEGER PRIMARY KEY, previous_hash TEXT NOT NULL, timestamp TEXT NOT NULL, migration TEXT,
                     actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, details TEXT NOT NULL,
@@ -34,11 +35,15 @@ public final class SQLiteAuditLog: AuditLog {
                     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE refused'); END;
                 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
                     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: DELETE refused'); END;
-                """)
+                """
+            )
             self.database = Mutex(database)
         } catch {
-            throw GovernanceError(.storage, "cannot open the audit log \(path): \(error)",
-                                  hint: "check that the folder exists and is writable")
+            throw GovernanceError(
+                .storage,
+                "cannot open the audit log \(path): \(error)",
+                hint: "check that the folder exists and is writable"
+            )
         }
     }
 
@@ -51,16 +56,20 @@ public final class SQLiteAuditLog: AuditLog {
             do {
                 return try database.transaction {
                     let head = try database.query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first
-                    let previous = head.flatMap { row in row[0].integer.flatMap { seq in row[1].text.map { (seq, $0) } } }
+                    let previous = head.flatMap { row in row[0].integer.flatMap { seq in row[1].text.map { (seq, $0) } }
+                    }
                     let entry = try AuditEntry(event: event, after: previous, at: now)
                     try database.query(
                         """
                         INSERT INTO audit_log (seq, previous_hash, timestamp, migration, actor, action, subject, details, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                        [.integer(entry.seq), .text(entry.previousHash), .text(entry.timestamp),
-                         entry.migration.map(SQLiteValue.text) ?? .null, .text(entry.actor), .text(entry.action),
-                         .text(entry.subject), .text(try AuditDetails.encode(entry.details)), .text(entry.hash)])
+                        [
+                            .integer(entry.seq), .text(entry.previousHash), .text(entry.timestamp),
+                            entry.migration.map(SQLiteValue.text) ?? .null, .text(entry.actor), .text(entry.action),
+                            .text(entry.subject), .text(try AuditDetails.encode(entry.details)), .text(entry.hash),
+                        ]
+                    )
                     return entry.hash
                 }
             } catch {
@@ -72,13 +81,21 @@ public final class SQLiteAuditLog: AuditLog {
     public func entries() throws -> [AuditEntry] {
         try database.withLock { database in
             let rows = try database.query(
-                "SELECT seq, previous_hash, timestamp, migration, actor, action, subject, details, hash FROM audit_log ORDER BY seq")
+                "SELECT seq, previous_hash, timestamp, migration, actor, action, subject, details, hash FROM audit_log ORDER BY seq"
+            )
             return try rows.map { row in
                 let seq = row[0].integer ?? -1
                 return AuditEntry(
-                    seq: seq, previousHash: row[1].text ?? "", timestamp: row[2].text ?? "", migration: row[3].text,
-                    actor: row[4].text ?? "", action: row[5].text ?? "", subject: row[6].text ?? "",
-                    details: try AuditDetails.decode(row[7].text ?? "", seq: seq), hash: row[8].text ?? "")
+                    seq: seq,
+                    previousHash: row[1].text ?? "",
+                    timestamp: row[2].text ?? "",
+                    migration: row[3].text,
+                    actor: row[4].text ?? "",
+                    action: row[5].text ?? "",
+                    subject: row[6].text ?? "",
+                    details: try AuditDetails.decode(row[7].text ?? "", seq: seq),
+                    hash: row[8].text ?? ""
+                )
             }
         }
     }

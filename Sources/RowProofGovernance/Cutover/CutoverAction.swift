@@ -53,7 +53,9 @@ public struct CutoverAction: ContractModel {
     public func validate(at path: ContractPath) throws(ContractError) {
         let forms = [sql != nil, writeFile != nil, restoreFile != nil].filter { $0 }.count
         guard forms == 1 else {
-            throw path.fail("an action needs exactly one of \"sql\", \"write_file\" or \"restore_file\" (found \(forms))")
+            throw path.fail(
+                "an action needs exactly one of \"sql\", \"write_file\" or \"restore_file\" (found \(forms))"
+            )
         }
         if let sql {
             try path["sql"].checkNotEmpty(sql)

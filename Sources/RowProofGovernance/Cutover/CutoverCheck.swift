@@ -36,15 +36,21 @@ public struct CutoverCheck: ContractModel {
         switch (sql, file) {
         case (let sql?, nil):
             try path["sql"].checkNotEmpty(sql)
-            guard contains == nil, absent == nil else { throw path.fail("a sql check takes only \"sql\" and \"expect\"") }
+            guard contains == nil, absent == nil else {
+                throw path.fail("a sql check takes only \"sql\" and \"expect\"")
+            }
         case (nil, let file?):
             try path["file"].check(file, matches: .relativePath)
-            guard expect == nil else { throw path["expect"].fail("a file check takes \"contains\" or \"absent\", not \"expect\"") }
+            guard expect == nil else {
+                throw path["expect"].fail("a file check takes \"contains\" or \"absent\", not \"expect\"")
+            }
             guard (contains != nil) != (absent == true) else {
                 throw path.fail("a file check needs exactly one of \"contains\" or \"absent\": true")
             }
         case (nil, nil), (_?, _?):
-            throw path.fail("a check needs exactly one of \"sql\" (with \"expect\") or \"file\" (with \"contains\" or \"absent\")")
+            throw path.fail(
+                "a check needs exactly one of \"sql\" (with \"expect\") or \"file\" (with \"contains\" or \"absent\")"
+            )
         }
     }
 }

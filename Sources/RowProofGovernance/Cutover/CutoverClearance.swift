@@ -25,7 +25,8 @@ public struct CutoverClearance: Sendable, Equatable {
         if state != .cutoverInProgress {
             reasons.append(
                 "migration \(migration) is in state \(state.rawValue); advance it from READY_FOR_CUTOVER to CUTOVER_IN_PROGRESS first "
-                    + "(rowproof migration advance, which checks the approvals)")
+                    + "(rowproof migration advance, which checks the approvals)"
+            )
         }
         if !gatePassed { reasons.append("the readiness gate has not passed: \(gateSummary)") }
         guard reasons.isEmpty else {

@@ -31,13 +31,19 @@ public struct CutoverFiles: Sendable {
         let url = url(path)
         do {
             if let data {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(),
+                    withIntermediateDirectories: true
+                )
                 try data.write(to: url, options: .atomic)
             } else if FileManager.default.fileExists(atPath: url.path) {
                 try FileManager.default.removeItem(at: url)
             }
         } catch {
-            throw CutoverError(.io, "cannot \(data == nil ? "remove" : "write") \(url.path): \(error.localizedDescription)")
+            throw CutoverError(
+                .io,
+                "cannot \(data == nil ? "remove" : "write") \(url.path): \(error.localizedDescription)"
+            )
         }
     }
 

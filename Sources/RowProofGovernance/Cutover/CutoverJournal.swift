@@ -21,7 +21,11 @@ public struct CutoverJournal: Codable, Sendable, Equatable {
 
     /// Creates a journal.
     public init(
-        migrationID: String, planID: String, payloadSHA256: String, before: StateFingerprint, appliedSteps: [String] = [],
+        migrationID: String,
+        planID: String,
+        payloadSHA256: String,
+        before: StateFingerprint,
+        appliedSteps: [String] = [],
         fileBackups: [String: String?] = [:]
     ) {
         self.migrationID = migrationID
@@ -46,7 +50,10 @@ public struct CutoverJournal: Codable, Sendable, Equatable {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try encoder.encode(self).write(to: url, options: .atomic)
         } catch {
             throw CutoverError(.io, "cannot write the cutover journal \(url.path): \(error.localizedDescription)")
@@ -58,7 +65,10 @@ public struct CutoverJournal: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(CutoverJournal.self, from: Data(contentsOf: url))
         } catch {
-            throw CutoverError(.io, "cannot read the cutover journal \(url.path): \(error); it is written by `rowproof cutover run`")
+            throw CutoverError(
+                .io,
+                "cannot read the cutover journal \(url.path): \(error); it is written by `rowproof cutover run`"
+            )
         }
     }
 }

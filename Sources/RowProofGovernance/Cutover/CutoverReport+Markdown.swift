@@ -18,15 +18,20 @@ extension CutoverReport {
         lines.append("| Step | Status | Detail |")
         lines.append("|---|---|---|")
         for step in steps {
-            let detail = (step.detail ?? step.description ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            lines.append("| `\(step.id)` | \(step.status.rawValue.replacingOccurrences(of: "_", with: " ")) | \(detail) |")
+            let detail = (step.detail ?? step.description ?? "").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "\n", with: " ")
+            lines.append(
+                "| `\(step.id)` | \(step.status.rawValue.replacingOccurrences(of: "_", with: " ")) | \(detail) |"
+            )
         }
         lines.append("")
         lines.append("## State before the cutover")
         lines.append("")
         lines.append("- Catalog: \(before.catalog.count) objects, SHA-256 `\(before.catalogSHA256)`")
         for table in before.tables { lines.append("- Table `\(table.table)`: \(table.summary)") }
-        for file in before.files { lines.append("- File `\(file.path)`: \(file.sha256.map { "SHA-256 `\($0)`" } ?? "absent")") }
+        for file in before.files {
+            lines.append("- File `\(file.path)`: \(file.sha256.map { "SHA-256 `\($0)`" } ?? "absent")")
+        }
         if let after {
             lines.append("")
             lines.append("## State after the rollback")
@@ -35,7 +40,9 @@ extension CutoverReport {
             for table in after.tables { lines.append("- Table `\(table.table)`: \(table.summary)") }
             lines.append("")
             if differences.isEmpty {
-                lines.append("**Restored:** the catalog, the table data and the files equal the state before the cutover.")
+                lines.append(
+                    "**Restored:** the catalog, the table data and the files equal the state before the cutover."
+                )
             } else {
                 lines.append("**Not restored:** \(differences.count) difference(s) from the state before the cutover:")
                 lines.append("")

@@ -78,9 +78,21 @@ public struct CutoverReport: Codable, Sendable, Equatable {
 
     /// Creates a report.
     public init(
-        operation: Operation, migrationID: String, planID: String, payloadSHA256: String, actor: String, startedAt: String,
-        finishedAt: String, outcome: CutoverOutcome, failedStep: String?, failureReason: String?, steps: [StepResult],
-        before: StateFingerprint, after: StateFingerprint?, differences: [String], warnings: [String] = []
+        operation: Operation,
+        migrationID: String,
+        planID: String,
+        payloadSHA256: String,
+        actor: String,
+        startedAt: String,
+        finishedAt: String,
+        outcome: CutoverOutcome,
+        failedStep: String?,
+        failureReason: String?,
+        steps: [StepResult],
+        before: StateFingerprint,
+        after: StateFingerprint?,
+        differences: [String],
+        warnings: [String] = []
     ) {
         self.operation = operation
         self.migrationID = migrationID
@@ -124,7 +136,10 @@ public struct CutoverReport: Codable, Sendable, Equatable {
             try encoder.encode(self).write(to: json, options: .atomic)
             try Data(self.markdown.utf8).write(to: markdown, options: .atomic)
         } catch {
-            throw CutoverError(.io, "cannot write the \(operation.rawValue) report into \(folder.path): \(error.localizedDescription)")
+            throw CutoverError(
+                .io,
+                "cannot write the \(operation.rawValue) report into \(folder.path): \(error.localizedDescription)"
+            )
         }
         return [json, markdown]
     }

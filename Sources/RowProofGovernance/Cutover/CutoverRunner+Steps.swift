@@ -3,8 +3,11 @@ import Foundation
 extension CutoverRunner {
     /// Executes the machine's actions until it finishes, and builds the report.
     func drive(
-        _ machine: inout CutoverMachine, action first: CutoverMachine.Action, journal: inout CutoverJournal,
-        operation: CutoverReport.Operation, startedAt: Date
+        _ machine: inout CutoverMachine,
+        action first: CutoverMachine.Action,
+        journal: inout CutoverJournal,
+        operation: CutoverReport.Operation,
+        startedAt: Date
     ) -> CutoverReport {
         var statuses: [Int: CutoverReport.StepResult.Status] = [:]
         var details: [Int: String] = [:]
@@ -28,7 +31,11 @@ extension CutoverRunner {
                     details[index] = failure.reason
                     failedStep = step.id
                     failureReason = failure.reason
-                    record("cutover.step_failed", step: step, ["reason": failure.reason, "action_applied": String(failure.actionApplied)])
+                    record(
+                        "cutover.step_failed",
+                        step: step,
+                        ["reason": failure.reason, "action_applied": String(failure.actionApplied)]
+                    )
                     action = machine.stepFailed(actionApplied: failure.actionApplied)
                 }
             case .undoStep(let index):
@@ -52,9 +59,13 @@ extension CutoverRunner {
                 } catch {
                     differences = ["the state after the rollback could not be read: \(error)"]
                 }
-                record(differences.isEmpty ? "rollback.verified" : "rollback.not_restored", subject: verified.planID, [
-                    "catalog_sha256": after?.catalogSHA256 ?? "-", "differences": String(differences.count),
-                ])
+                record(
+                    differences.isEmpty ? "rollback.verified" : "rollback.not_restored",
+                    subject: verified.planID,
+                    [
+                        "catalog_sha256": after?.catalogSHA256 ?? "-", "differences": String(differences.count),
+                    ]
+                )
                 action = machine.restoreChecked(isRestored: differences.isEmpty)
             case .finish(let outcome):
                 if operation == .cutover, outcome == .completed {
@@ -62,14 +73,29 @@ extension CutoverRunner {
                 }
                 let steps = plan.steps.enumerated().map { index, step in
                     CutoverReport.StepResult(
-                        id: step.id, description: step.description, status: statuses[index] ?? .notRun,
-                        detail: details[index])
+                        id: step.id,
+                        description: step.description,
+                        status: statuses[index] ?? .notRun,
+                        detail: details[index]
+                    )
                 }
                 return CutoverReport(
-                    operation: operation, migrationID: migration, planID: verified.planID, payloadSHA256: verified.payloadSHA256,
-                    actor: actor, startedAt: UTCTimestamp.string(from: startedAt), finishedAt: UTCTimestamp.string(from: now()),
-                    outcome: outcome, failedStep: failedStep, failureReason: failureReason, steps: steps, before: journal.before,
-                    after: after, differences: differences, warnings: warnings)
+                    operation: operation,
+                    migrationID: migration,
+                    planID: verified.planID,
+                    payloadSHA256: verified.payloadSHA256,
+                    actor: actor,
+                    startedAt: UTCTimestamp.string(from: startedAt),
+                    finishedAt: UTCTimestamp.string(from: now()),
+                    outcome: outcome,
+                    failedStep: failedStep,
+                    failureReason: failureReason,
+                    steps: steps,
+                    before: journal.before,
+                    after: after,
+                    differences: differences,
+                    warnings: warnings
+                )
             case .none:
                 preconditionFailure("the cutover machine returned no action in state \(machine.state)")
             }
@@ -135,7 +161,8 @@ extension CutoverRunner {
                 return "`\(sql)` failed: \(error)"
             }
             guard value == check.expect else {
-                return "`\(sql)` returned \(value.map { "\"\($0)\"" } ?? "NULL"), expected \(check.expect.map { "\"\($0)\"" } ?? "NULL")"
+                return
+                    "`\(sql)` returned \(value.map { "\"\($0)\"" } ?? "NULL"), expected \(check.expect.map { "\"\($0)\"" } ?? "NULL")"
             }
             return nil
         }
@@ -167,6 +194,8 @@ extension CutoverRunner {
     }
 
     func audit(_ action: String, subject: String, _ details: [String: String]) throws {
-        try recorder.record(AuditEvent(migration: migration, actor: actor, action: action, subject: subject, details: details))
+        try recorder.record(
+            AuditEvent(migration: migration, actor: actor, action: action, subject: subject, details: details)
+        )
     }
 }

@@ -27,8 +27,13 @@ public final class CutoverRunner {
     ///   - actor: Who runs the cutover.
     ///   - now: The clock, injectable for tests.
     public init(
-        plan: VerifiedCutoverPlan, database: any CutoverDatabase, files: CutoverFiles, journal: URL,
-        recorder: any AuditRecorder, actor: String, now: @escaping @Sendable () -> Date = { Date() }
+        plan: VerifiedCutoverPlan,
+        database: any CutoverDatabase,
+        files: CutoverFiles,
+        journal: URL,
+        recorder: any AuditRecorder,
+        actor: String,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.verified = plan
         self.database = database
@@ -59,12 +64,22 @@ public final class CutoverRunner {
         }
         let startedAt = now()
         let before = try StateFingerprint.capture(plan: plan, database: database, files: files)
-        var journal = CutoverJournal(migrationID: migration, planID: verified.planID, payloadSHA256: verified.payloadSHA256, before: before)
+        var journal = CutoverJournal(
+            migrationID: migration,
+            planID: verified.planID,
+            payloadSHA256: verified.payloadSHA256,
+            before: before
+        )
         try journal.write(to: journalURL)
         do {
-            try audit("cutover.started", subject: verified.planID, [
-                "payload_sha256": verified.payloadSHA256, "catalog_sha256": before.catalogSHA256, "steps": String(plan.steps.count),
-            ])
+            try audit(
+                "cutover.started",
+                subject: verified.planID,
+                [
+                    "payload_sha256": verified.payloadSHA256, "catalog_sha256": before.catalogSHA256,
+                    "steps": String(plan.steps.count),
+                ]
+            )
         } catch {
             throw CutoverError(.io, "cannot write the audit log, so the cutover did not start: \(error)")
         }
@@ -83,7 +98,8 @@ public final class CutoverRunner {
             throw CutoverError(
                 .badPlan,
                 "the journal \(journalURL.path) is for plan \(journal.planID) (payload \(journal.payloadSHA256.prefix(16))…) of migration "
-                    + "\(journal.migrationID); this plan is \(verified.planID) (payload \(verified.payloadSHA256.prefix(16))…): roll back with the plan that ran")
+                    + "\(journal.migrationID); this plan is \(verified.planID) (payload \(verified.payloadSHA256.prefix(16))…): roll back with the plan that ran"
+            )
         }
         var applied: [Int] = []
         for id in journal.appliedSteps {
@@ -95,6 +111,12 @@ public final class CutoverRunner {
         let startedAt = now()
         try? audit("rollback.started", subject: verified.planID, ["steps": journal.appliedSteps.joined(separator: ",")])
         var machine = CutoverMachine(stepCount: plan.steps.count, applied: applied)
-        return drive(&machine, action: machine.startRollback(), journal: &journal, operation: .rollback, startedAt: startedAt)
+        return drive(
+            &machine,
+            action: machine.startRollback(),
+            journal: &journal,
+            operation: .rollback,
+            startedAt: startedAt
+        )
     }
 }

@@ -18,8 +18,12 @@ public struct CutoverStep: ContractModel {
 
     /// Creates a step.
     public init(
-        id: String, description: String? = nil, preChecks: [CutoverCheck] = [], action: CutoverAction,
-        verify: [CutoverCheck] = [], rollback: CutoverAction
+        id: String,
+        description: String? = nil,
+        preChecks: [CutoverCheck] = [],
+        action: CutoverAction,
+        verify: [CutoverCheck] = [],
+        rollback: CutoverAction
     ) {
         self.id = id
         self.description = description

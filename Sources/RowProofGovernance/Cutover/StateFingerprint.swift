@@ -80,7 +80,9 @@ public struct StateFingerprint: Codable, Sendable, Equatable {
         for file in files {
             let now = other.files.first { $0.path == file.path }
             if now?.sha256 != file.sha256 {
-                out.append("file \(file.path): was \(file.sha256.map { "SHA-256 \($0)" } ?? "absent"), now \(now?.sha256.map { "SHA-256 \($0)" } ?? "absent")")
+                out.append(
+                    "file \(file.path): was \(file.sha256.map { "SHA-256 \($0)" } ?? "absent"), now \(now?.sha256.map { "SHA-256 \($0)" } ?? "absent")"
+                )
             }
         }
         return out

@@ -28,7 +28,10 @@ public struct VerifiedCutoverPlan: Sendable, Equatable {
     ///   another kind or signed by an unknown key; ``CutoverError/Code-swift.struct/badPlan`` when
     ///   the payload is not a valid cutover plan.
     public init(
-        verifying data: Data, source: String, verifier: SignedPlanVerifier, kinds: Set<SignedPlan.Kind> = [.cutoverPlan]
+        verifying data: Data,
+        source: String,
+        verifier: SignedPlanVerifier,
+        kinds: Set<SignedPlan.Kind> = [.cutoverPlan]
     ) throws(CutoverError) {
         let signed: SignedPlan
         do {
@@ -39,7 +42,8 @@ public struct VerifiedCutoverPlan: Sendable, Equatable {
         guard kinds.contains(signed.plan.kind) else {
             throw CutoverError(
                 .refused,
-                "\(source): the plan is a \(signed.plan.kind.rawValue); expected \(kinds.map(\.rawValue).sorted().joined(separator: " or "))")
+                "\(source): the plan is a \(signed.plan.kind.rawValue); expected \(kinds.map(\.rawValue).sorted().joined(separator: " or "))"
+            )
         }
         let plan: CutoverPlan
         do {
@@ -48,14 +52,21 @@ public struct VerifiedCutoverPlan: Sendable, Equatable {
             throw CutoverError(.badPlan, "\(source): the payload is not a cutover plan: \(error)")
         }
         if let migration = signed.plan.migrationID, migration != plan.migrationID {
-            throw CutoverError(.badPlan, "\(source): the plan is signed for migration \(migration) but its payload names \(plan.migrationID)")
+            throw CutoverError(
+                .badPlan,
+                "\(source): the plan is signed for migration \(migration) but its payload names \(plan.migrationID)"
+            )
         }
         self.signed = signed
         self.plan = plan
     }
 
     /// Reads and verifies the signed plan at `url`.
-    public init(contentsOf url: URL, verifier: SignedPlanVerifier, kinds: Set<SignedPlan.Kind> = [.cutoverPlan]) throws(CutoverError) {
+    public init(
+        contentsOf url: URL,
+        verifier: SignedPlanVerifier,
+        kinds: Set<SignedPlan.Kind> = [.cutoverPlan]
+    ) throws(CutoverError) {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CutoverError(.io, "cannot read the plan \(url.path)")
         }

@@ -14,7 +14,11 @@ public enum EvidenceCollector {
         let base = folder.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory), isDirectory.boolValue,
-            let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            let walker = FileManager.default.enumerator(
+                at: base,
+                includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles]
+            )
         else {
             throw EvidenceError(.io, "cannot list \(folder.path): it does not exist or is not a folder")
         }
@@ -29,7 +33,9 @@ public enum EvidenceCollector {
         }
         var artifacts: [EvidenceArtifact] = []
         for (path, url) in found.sorted(by: { $0.0 < $1.0 }) {
-            artifacts.append(try EvidenceArtifact(path: path, kind: kind(ofFileNamed: url.lastPathComponent), contentsOf: url))
+            artifacts.append(
+                try EvidenceArtifact(path: path, kind: kind(ofFileNamed: url.lastPathComponent), contentsOf: url)
+            )
         }
         return artifacts
     }

@@ -1,7 +1,7 @@
 public import Foundation
 public import RowProofContracts
-public import RowProofCrypto
 import RowProofCore
+public import RowProofCrypto
 
 extension EvidenceManifest {
     /// The bytes the signature covers: the RFC 8785 canonical JSON of the manifest without its
@@ -27,11 +27,19 @@ extension EvidenceManifest {
     }
 
     /// Returns this manifest with its signature set to `key`'s signature over ``signingBytes()``.
-    public func signed(with key: Ed25519PrivateKey, keyID: String, at date: Date) throws(EvidenceError) -> EvidenceManifest {
+    public func signed(
+        with key: Ed25519PrivateKey,
+        keyID: String,
+        at date: Date
+    ) throws(EvidenceError) -> EvidenceManifest {
         var copy = self
         do {
             let signature = try key.signature(for: try signingBytes())
-            copy.signature = SignatureBlock(keyID: keyID, signature: Hex.encode(signature), signedAt: UTCTimestamp.string(from: date))
+            copy.signature = SignatureBlock(
+                keyID: keyID,
+                signature: Hex.encode(signature),
+                signedAt: UTCTimestamp.string(from: date)
+            )
         } catch let error as EvidenceError {
             throw error
         } catch {
@@ -42,7 +50,9 @@ extension EvidenceManifest {
 
     /// Whether ``signature`` is a valid Ed25519 signature of ``signingBytes()`` under `key`.
     public func hasValidSignature(under key: Ed25519PublicKey) -> Bool {
-        guard let bytes = try? signingBytes(), let signature = Self.decodeSignature(signature.signature) else { return false }
+        guard let bytes = try? signingBytes(), let signature = Self.decodeSignature(signature.signature) else {
+            return false
+        }
         return key.isValidSignature(signature, for: bytes)
     }
 

@@ -31,7 +31,10 @@ public struct EvidencePackBuilder: Sendable {
     ///   - actor: Who builds the pack.
     ///   - now: The clock, injectable for tests.
     public init(
-        signingKey: Ed25519PrivateKey, keyID: String? = nil, recorder: any AuditRecorder, actor: String,
+        signingKey: Ed25519PrivateKey,
+        keyID: String? = nil,
+        recorder: any AuditRecorder,
+        actor: String,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(EvidenceError) {
         self.signingKey = signingKey
@@ -57,9 +60,13 @@ public struct EvidencePackBuilder: Sendable {
     ///   or a write failure; nothing is left at `destination` on failure.
     @discardableResult
     public func build(
-        migrationID: String, artifacts: [EvidenceArtifact], auditChain: AuditChainExport, to destination: URL
+        migrationID: String,
+        artifacts: [EvidenceArtifact],
+        auditChain: AuditChainExport,
+        to destination: URL
     ) throws -> EvidencePackSummary {
-        let sealed = artifacts + [EvidenceArtifact(path: Self.auditChainPath, kind: .auditLog, contents: auditChain.jsonLines)]
+        let sealed =
+            artifacts + [EvidenceArtifact(path: Self.auditChainPath, kind: .auditLog, contents: auditChain.jsonLines)]
         try checkPaths(sealed)
         let policy = try single(.policy, in: sealed)
         let rulebook = try single(.rulebook, in: sealed)
@@ -68,29 +75,58 @@ public struct EvidencePackBuilder: Sendable {
             EvidenceFile(path: $0.path, sha256: SHA256.hexDigest($0.contents), bytes: $0.contents.count, kind: $0.kind)
         }
         let unsigned = EvidenceManifest(
-            migrationID: migrationID, createdAt: UTCTimestamp.string(from: created), createdBy: actor, files: files,
-            auditChain: AuditChainHead(headSHA256: auditChain.headSHA256, entries: auditChain.entries, path: Self.auditChainPath),
-            policySHA256: SHA256.hexDigest(policy.contents), rulebookSHA256: SHA256.hexDigest(rulebook.contents),
-            signature: SignatureBlock(keyID: keyID, signature: String(repeating: "0", count: 128), signedAt: UTCTimestamp.string(from: created)))
+            migrationID: migrationID,
+            createdAt: UTCTimestamp.string(from: created),
+            createdBy: actor,
+            files: files,
+            auditChain: AuditChainHead(
+                headSHA256: auditChain.headSHA256,
+                entries: auditChain.entries,
+                path: Self.auditChainPath
+            ),
+            policySHA256: SHA256.hexDigest(policy.contents),
+            rulebookSHA256: SHA256.hexDigest(rulebook.contents),
+            signature: SignatureBlock(
+                keyID: keyID,
+                signature: String(repeating: "0", count: 128),
+                signedAt: UTCTimestamp.string(from: created)
+            )
+        )
         let manifest = try unsigned.signed(with: signingKey, keyID: keyID, at: created)
         let manifestData = try ContractEncoder().encode(manifest)
 
         let root = Self.rootFolder(for: migrationID)
-        let entries = [TarEntry(path: root + "/" + Self.manifestName, contents: Array(manifestData))]
+        let entries =
+            [TarEntry(path: root + "/" + Self.manifestName, contents: Array(manifestData))]
             + sealed.map { TarEntry(path: root + "/" + $0.path, contents: Array($0.contents)) }
         let seconds = Int(created.timeIntervalSince1970)
         let tar = try TarArchive.write(entries, modificationTime: seconds)
         let pack = Gzip.compressStored(tar, modificationTime: UInt32(clamping: seconds))
         do {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(pack).write(to: destination, options: .atomic)
         } catch {
-            throw EvidenceError(.io, "cannot write the evidence pack to \(destination.path): \(error.localizedDescription)")
+            throw EvidenceError(
+                .io,
+                "cannot write the evidence pack to \(destination.path): \(error.localizedDescription)"
+            )
         }
         let packSHA256 = SHA256.hexDigest(pack)
-        try recorder.record(AuditEvent(
-            migration: migrationID, actor: actor, action: "evidence.built", subject: packSHA256,
-            details: ["path": destination.path, "files": String(files.count), "key_id": keyID, "audit_head": auditChain.headSHA256]))
+        try recorder.record(
+            AuditEvent(
+                migration: migrationID,
+                actor: actor,
+                action: "evidence.built",
+                subject: packSHA256,
+                details: [
+                    "path": destination.path, "files": String(files.count), "key_id": keyID,
+                    "audit_head": auditChain.headSHA256,
+                ]
+            )
+        )
         return EvidencePackSummary(url: destination, sha256: packSHA256, manifest: manifest)
     }
 
@@ -107,21 +143,29 @@ public struct EvidencePackBuilder: Sendable {
             else {
                 throw EvidenceError(
                     .invalidInput,
-                    "artifact path \"\(path)\" is not allowed: use a relative path with / separators, no empty or .. segments, and not \(Self.manifestName)")
+                    "artifact path \"\(path)\" is not allowed: use a relative path with / separators, no empty or .. segments, and not \(Self.manifestName)"
+                )
             }
             guard seen.insert(path).inserted else {
-                throw EvidenceError(.invalidInput, "two artifacts want the same pack path \"\(path)\"; give each a distinct path")
+                throw EvidenceError(
+                    .invalidInput,
+                    "two artifacts want the same pack path \"\(path)\"; give each a distinct path"
+                )
             }
         }
     }
 
-    private func single(_ kind: EvidenceFile.Kind, in artifacts: [EvidenceArtifact]) throws(EvidenceError) -> EvidenceArtifact {
+    private func single(
+        _ kind: EvidenceFile.Kind,
+        in artifacts: [EvidenceArtifact]
+    ) throws(EvidenceError) -> EvidenceArtifact {
         let matching = artifacts.filter { $0.kind == kind }
         guard matching.count == 1 else {
             throw EvidenceError(
                 .invalidInput,
                 "an evidence pack needs exactly one \(kind.rawValue) file (found \(matching.count)\(matching.isEmpty ? "" : ": " + matching.map(\.path).joined(separator: ", "))); "
-                    + "add the \(kind.rawValue) in force for the migration")
+                    + "add the \(kind.rawValue) in force for the migration"
+            )
         }
         return matching[0]
     }

@@ -32,7 +32,8 @@ public struct EvidencePackVerifier: Sendable {
         guard roots.count == 1, let root = roots.first, entries.allSatisfy({ $0.path.hasPrefix(root + "/") }) else {
             throw EvidenceError(
                 .unreadableArchive,
-                "an evidence pack holds exactly one top folder; \(url.lastPathComponent) has \(roots.sorted().joined(separator: ", "))")
+                "an evidence pack holds exactly one top folder; \(url.lastPathComponent) has \(roots.sorted().joined(separator: ", "))"
+            )
         }
         var files: [String: [UInt8]] = [:]
         var duplicates: [String] = []
@@ -51,7 +52,8 @@ public struct EvidencePackVerifier: Sendable {
     public func verify(folderAt url: URL) throws(EvidenceError) -> EvidenceVerification {
         var files: [String: [UInt8]] = [:]
         let base = url.standardizedFileURL.resolvingSymlinksInPath()
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             throw EvidenceError(.io, "cannot list \(url.path)")
         }
         for case let file as URL in walker {
@@ -72,7 +74,11 @@ public struct EvidencePackVerifier: Sendable {
         }
         let manifest: EvidenceManifest
         do {
-            manifest = try ContractDecoder().decode(EvidenceManifest.self, from: Data(manifestBytes), fileName: EvidencePackBuilder.manifestName)
+            manifest = try ContractDecoder().decode(
+                EvidenceManifest.self,
+                from: Data(manifestBytes),
+                fileName: EvidencePackBuilder.manifestName
+            )
         } catch {
             return EvidenceVerification(manifest: nil, problems: [.manifestInvalid(error.description)])
         }
@@ -98,12 +104,17 @@ public struct EvidencePackVerifier: Sendable {
         for path in files.keys.sorted() where path != EvidencePackBuilder.manifestName && !listed.contains(path) {
             problems.append(.added(path: path))
         }
-        for (field, kind, digest) in [("policy_sha256", EvidenceFile.Kind.policy, manifest.policySHA256), ("rulebook_sha256", .rulebook, manifest.rulebookSHA256)] {
+        for (field, kind, digest) in [
+            ("policy_sha256", EvidenceFile.Kind.policy, manifest.policySHA256),
+            ("rulebook_sha256", .rulebook, manifest.rulebookSHA256),
+        ] {
             if let file = manifest.files.first(where: { $0.kind == kind }), file.sha256 != digest {
                 problems.append(.digestMismatch(field: field, path: file.path))
             }
         }
-        if let export = files[manifest.auditChain.path], !problems.contains(where: { $0.path == manifest.auditChain.path }) {
+        if let export = files[manifest.auditChain.path],
+            !problems.contains(where: { $0.path == manifest.auditChain.path })
+        {
             if let problem = Self.checkAuditChain(export, against: manifest.auditChain) { problems.append(problem) }
         }
         return EvidenceVerification(manifest: manifest, problems: problems)
@@ -122,7 +133,9 @@ public struct EvidencePackVerifier: Sendable {
             guard count == head.entries, headHash == head.headSHA256 else {
                 return .auditChainBroken(
                     path: head.path,
-                    reason: "the chain has \(count) entries ending at \(headHash.prefix(16))…; the manifest says \(head.entries) ending at \(head.headSHA256.prefix(16))…")
+                    reason:
+                        "the chain has \(count) entries ending at \(headHash.prefix(16))…; the manifest says \(head.entries) ending at \(head.headSHA256.prefix(16))…"
+                )
             }
             return nil
         }

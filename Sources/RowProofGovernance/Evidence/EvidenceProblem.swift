@@ -23,7 +23,9 @@ public enum EvidenceProblem: Sendable, Equatable, CustomStringConvertible {
     public var path: String? {
         switch self {
         case .manifestMissing, .manifestInvalid, .untrustedKey, .badSignature: "manifest.json"
-        case .changed(let path, _, _), .missing(let path), .added(let path), .digestMismatch(_, let path), .auditChainBroken(let path, _): path
+        case .changed(let path, _, _), .missing(let path), .added(let path), .digestMismatch(_, let path),
+            .auditChainBroken(let path, _):
+            path
         }
     }
 

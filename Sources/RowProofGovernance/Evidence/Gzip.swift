@@ -55,7 +55,8 @@ enum Gzip {
                 throw EvidenceError(
                     .unsupportedArchive,
                     "compressed deflate block at byte \(offset): this reader reads only the stored-block packs "
-                        + "`rowproof evidence build` writes; extract the archive with `tar -xzf` and verify the folder instead")
+                        + "`rowproof evidence build` writes; extract the archive with `tar -xzf` and verify the folder instead"
+                )
             }
             let length = try reader.uint16()
             let complement = try reader.uint16()
@@ -86,7 +87,10 @@ private struct ByteReader {
 
     mutating func read(_ count: Int) throws(EvidenceError) -> ArraySlice<UInt8> {
         guard count >= 0, offset + count <= bytes.count else {
-            throw EvidenceError(.unreadableArchive, "gzip stream truncated at byte \(offset) (wanted \(count) more bytes)")
+            throw EvidenceError(
+                .unreadableArchive,
+                "gzip stream truncated at byte \(offset) (wanted \(count) more bytes)"
+            )
         }
         defer { offset += count }
         return bytes[offset..<offset + count]

@@ -16,10 +16,16 @@ extension TarArchive {
             var sum = 0
             for (index, byte) in header.enumerated() { sum += (148..<156).contains(index) ? 32 : Int(byte) }
             guard let stored, stored == sum else {
-                throw EvidenceError(.unreadableArchive, "tar header at byte \(offset) (\"\(name)\") has a bad checksum: the archive is damaged")
+                throw EvidenceError(
+                    .unreadableArchive,
+                    "tar header at byte \(offset) (\"\(name)\") has a bad checksum: the archive is damaged"
+                )
             }
             guard let size = octalValue(header, 124, 12) else {
-                throw EvidenceError(.unreadableArchive, "tar header at byte \(offset) (\"\(name)\") has an unreadable size")
+                throw EvidenceError(
+                    .unreadableArchive,
+                    "tar header at byte \(offset) (\"\(name)\") has an unreadable size"
+                )
             }
             let prefix = text(header, 345, 155)
             let path = prefix.isEmpty ? name : prefix + "/" + name
@@ -36,7 +42,8 @@ extension TarArchive {
             default:
                 throw EvidenceError(
                     .unsupportedArchive,
-                    "tar entry \"\(path)\" has type '\(Character(UnicodeScalar(type)))'; an evidence pack holds regular files only")
+                    "tar entry \"\(path)\" has type '\(Character(UnicodeScalar(type)))'; an evidence pack holds regular files only"
+                )
             }
             offset = dataStart + (size + blockSize - 1) / blockSize * blockSize
         }

@@ -47,10 +47,16 @@ enum TarArchive {
         if bytes.count <= 100 { return ("", path) }
         for index in bytes.indices.reversed() where bytes[index] == UInt8(ascii: "/") {
             if index <= 155, bytes.count - index - 1 <= 100, index > 0 {
-                return (String(decoding: bytes[..<index], as: UTF8.self), String(decoding: bytes[(index + 1)...], as: UTF8.self))
+                return (
+                    String(decoding: bytes[..<index], as: UTF8.self),
+                    String(decoding: bytes[(index + 1)...], as: UTF8.self)
+                )
             }
         }
-        throw EvidenceError(.invalidInput, "path \"\(path)\" is too long for a ustar archive (at most 100 bytes after the last 155-byte folder prefix)")
+        throw EvidenceError(
+            .invalidInput,
+            "path \"\(path)\" is too long for a ustar archive (at most 100 bytes after the last 155-byte folder prefix)"
+        )
     }
 
     private static func octal(_ value: Int, width: Int) -> String {

@@ -29,7 +29,10 @@ public struct GovernanceHome: Sendable, Equatable {
         do {
             try FileManager.default.createDirectory(at: trustedKeysDirectory, withIntermediateDirectories: true)
         } catch {
-            throw GovernanceError(.storage, "cannot create the governance home \(url.path): \(error.localizedDescription)")
+            throw GovernanceError(
+                .storage,
+                "cannot create the governance home \(url.path): \(error.localizedDescription)"
+            )
         }
     }
 

@@ -51,7 +51,12 @@ public struct GateRecord: Sendable, Codable, Equatable {
 
     /// Creates a record.
     public init(
-        migration: String, name: String, passed: Bool, evidenceSHA256: String?, recordedAt: String, recordedBy: String,
+        migration: String,
+        name: String,
+        passed: Bool,
+        evidenceSHA256: String?,
+        recordedAt: String,
+        recordedBy: String,
         details: [String: String] = [:]
     ) {
         self.migration = migration
@@ -90,7 +95,15 @@ public struct TransitionRecord: Sendable, Codable, Equatable {
     public var auditHash: String
 
     /// Creates a record.
-    public init(migration: String, from: MigrationState?, to: MigrationState, actor: String, at: String, reason: String?, auditHash: String) {
+    public init(
+        migration: String,
+        from: MigrationState?,
+        to: MigrationState,
+        actor: String,
+        at: String,
+        reason: String?,
+        auditHash: String
+    ) {
         self.migration = migration
         self.from = from
         self.to = to

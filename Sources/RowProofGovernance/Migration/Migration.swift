@@ -25,8 +25,16 @@ public struct Migration: Sendable, Codable, Equatable {
 
     /// Creates a migration record.
     public init(
-        id: String, source: String, target: String, tables: [String], archetype: String, policyPath: String? = nil,
-        policySHA256: String? = nil, state: MigrationState = .created, createdBy: String, createdAt: String = ""
+        id: String,
+        source: String,
+        target: String,
+        tables: [String],
+        archetype: String,
+        policyPath: String? = nil,
+        policySHA256: String? = nil,
+        state: MigrationState = .created,
+        createdBy: String,
+        createdAt: String = ""
     ) {
         self.id = id
         self.source = source

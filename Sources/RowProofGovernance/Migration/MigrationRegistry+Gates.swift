@@ -18,10 +18,22 @@ extension MigrationRegistry {
     ///   - details: Anything else worth keeping (counts, a report path).
     @discardableResult
     public func recordGate(
-        migration id: String, name: String, passed: Bool, evidenceSHA256: String?, actor: String, details: [String: String] = [:]
+        migration id: String,
+        name: String,
+        passed: Bool,
+        evidenceSHA256: String?,
+        actor: String,
+        details: [String: String] = [:]
     ) throws(GovernanceError) -> GateRecord {
-        let record = GateRecord(migration: id, name: name, passed: passed, evidenceSHA256: evidenceSHA256,
-                                recordedAt: nowText, recordedBy: actor, details: details)
+        let record = GateRecord(
+            migration: id,
+            name: name,
+            passed: passed,
+            evidenceSHA256: evidenceSHA256,
+            recordedAt: nowText,
+            recordedBy: actor,
+            details: details
+        )
         let audit = self.audit
         return try write("record gate \(name) of \(id)") { database in
             guard try Self.loadMigration(id, in: database) != nil else {
@@ -30,11 +42,16 @@ extension MigrationRegistry {
             var auditDetails = details
             auditDetails["passed"] = passed ? "true" : "false"
             if let evidenceSHA256 { auditDetails["evidence_sha256"] = evidenceSHA256 }
-            try audit.record(AuditEvent(migration: id, actor: actor, action: "gate.recorded", subject: name, details: auditDetails))
+            try audit.record(
+                AuditEvent(migration: id, actor: actor, action: "gate.recorded", subject: name, details: auditDetails)
+            )
             try database.query(
                 "INSERT INTO gates (migration, name, passed, evidence_sha256, recorded_at, recorded_by, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [.text(id), .text(name), .integer(passed ? 1 : 0), evidenceSHA256.map(SQLiteValue.text) ?? .null,
-                 .text(record.recordedAt), .text(actor), .text(try AuditDetails.encode(details))])
+                [
+                    .text(id), .text(name), .integer(passed ? 1 : 0), evidenceSHA256.map(SQLiteValue.text) ?? .null,
+                    .text(record.recordedAt), .text(actor), .text(try AuditDetails.encode(details)),
+                ]
+            )
             return record
         }
     }
@@ -42,13 +59,21 @@ extension MigrationRegistry {
     /// The latest verdict of gate `name`, or `nil` when none was recorded.
     public func gate(migration id: String, name: String) throws(GovernanceError) -> GateRecord? {
         try read("read gate \(name) of \(id)") { database in
-            guard let row = try database.query(
-                "SELECT passed, evidence_sha256, recorded_at, recorded_by, details FROM gates WHERE migration = ? AND name = ? ORDER BY id DESC LIMIT 1",
-                [.text(id), .text(name)]).first
+            guard
+                let row = try database.query(
+                    "SELECT passed, evidence_sha256, recorded_at, recorded_by, details FROM gates WHERE migration = ? AND name = ? ORDER BY id DESC LIMIT 1",
+                    [.text(id), .text(name)]
+                ).first
             else { return nil }
             return GateRecord(
-                migration: id, name: name, passed: row[0].integer == 1, evidenceSHA256: row[1].text, recordedAt: row[2].text ?? "",
-                recordedBy: row[3].text ?? "", details: try AuditDetails.decode(row[4].text ?? "{}", seq: 0))
+                migration: id,
+                name: name,
+                passed: row[0].integer == 1,
+                evidenceSHA256: row[1].text,
+                recordedAt: row[2].text ?? "",
+                recordedBy: row[3].text ?? "",
+                details: try AuditDetails.decode(row[4].text ?? "{}", seq: 0)
+            )
         }
     }
 }

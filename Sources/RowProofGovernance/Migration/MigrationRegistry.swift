@@ -30,22 +30,33 @@ public final class MigrationRegistry: Sendable {
     ///   - clock: The current time (injectable for tests: approval expiry, timestamps).
     /// - Throws: ``GovernanceError/Code-swift.struct/storage`` when the file cannot be opened.
     public init(
-        path: String, audit: any AuditRecorder, keyRing: KeyRing = KeyRing(), machine: MigrationStateMachine = .standard,
+        path: String,
+        audit: any AuditRecorder,
+        keyRing: KeyRing = KeyRing(),
+        machine: MigrationStateMachine = .standard,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GovernanceError) {
         if let log = audit as? SQLiteAuditLog,
-           URL(fileURLWithPath: log.path).standardizedFileURL == URL(fileURLWithPath: path).standardizedFileURL {
+            URL(fileURLWithPath: log.path).standardizedFileURL == URL(fileURLWithPath: path).standardizedFileURL
+        {
             // The registry appends to the log inside its own write transaction; one file cannot hold both locks.
-            throw GovernanceError(.badInput, "the audit log and the migration registry are the same file \(path)",
-                                  hint: "keep the audit log in its own SQLite file (the default HOME/rowproof-audit.sqlite) or on Postgres")
+            throw GovernanceError(
+                .badInput,
+                "the audit log and the migration registry are the same file \(path)",
+                hint:
+                    "keep the audit log in its own SQLite file (the default HOME/rowproof-audit.sqlite) or on Postgres"
+            )
         }
         do {
             let database = try SQLiteDatabase(path: path)
             try database.execute(Self.schema)
             self.database = Mutex(database)
         } catch {
-            throw GovernanceError(.storage, "cannot open the migration registry \(path): \(error)",
-                                  hint: "check that the governance home exists and is writable (--home)")
+            throw GovernanceError(
+                .storage,
+                "cannot open the migration registry \(path): \(error)",
+                hint: "check that the governance home exists and is writable (--home)"
+            )
         }
         self.audit = audit
         self.keyRing = keyRing
@@ -55,7 +66,9 @@ public final class MigrationRegistry: Sendable {
 
     /// Opens the registry of `home` (creating the folder), with its trusted keys.
     public convenience init(
-        home: GovernanceHome, audit: any AuditRecorder, clock: @escaping @Sendable () -> Date = { Date() }
+        home: GovernanceHome,
+        audit: any AuditRecorder,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(GovernanceError) {
         try home.prepare()
         try self.init(path: home.registryPath, audit: audit, keyRing: try home.keyRing(), clock: clock)
@@ -89,7 +102,8 @@ public final class MigrationRegistry: Sendable {
     var nowText: String { AuditEntry.format(clock()) }
 
     /// Runs `body` in a write transaction; anything thrown that is not a ``GovernanceError`` becomes a storage error.
-    func write<T: Sendable>(_ what: String, _ body: @Sendable (SQLiteDatabase) throws -> T) throws(GovernanceError) -> T {
+    func write<T: Sendable>(_ what: String, _ body: @Sendable (SQLiteDatabase) throws -> T) throws(GovernanceError) -> T
+    {
         do {
             return try database.withLock { database in try database.transaction { try body(database) } }
         } catch let error as GovernanceError {
@@ -100,7 +114,8 @@ public final class MigrationRegistry: Sendable {
     }
 
     /// Runs `body` with the database for reading.
-    func read<T: Sendable>(_ what: String, _ body: @Sendable (SQLiteDatabase) throws -> T) throws(GovernanceError) -> T {
+    func read<T: Sendable>(_ what: String, _ body: @Sendable (SQLiteDatabase) throws -> T) throws(GovernanceError) -> T
+    {
         do {
             return try database.withLock { database in try body(database) }
         } catch let error as GovernanceError {

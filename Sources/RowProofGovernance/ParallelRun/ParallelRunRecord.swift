@@ -27,8 +27,17 @@ public struct ParallelRunRecord: Codable, Sendable, Equatable {
 
     /// Creates a record.
     public init(
-        run: Int, startedAt: String, finishedAt: String, reportPath: String?, reportSHA256: String?, verdict: Verdict,
-        severity: Severity?, differences: Int?, rows: Int?, error: String?, passed: Bool
+        run: Int,
+        startedAt: String,
+        finishedAt: String,
+        reportPath: String?,
+        reportSHA256: String?,
+        verdict: Verdict,
+        severity: Severity?,
+        differences: Int?,
+        rows: Int?,
+        error: String?,
+        passed: Bool
     ) {
         self.run = run
         self.startedAt = startedAt

@@ -28,8 +28,12 @@ public struct ParallelRunScheduler: Sendable {
     ///   - actor: Who runs it.
     ///   - historyURL: Where the history JSON is kept; an existing history there is continued.
     public init(
-        migrationID: String, requirement: ParallelRunRequirement, clock: any ParallelRunClock, recorder: any AuditRecorder,
-        actor: String, historyURL: URL
+        migrationID: String,
+        requirement: ParallelRunRequirement,
+        clock: any ParallelRunClock,
+        recorder: any AuditRecorder,
+        actor: String,
+        historyURL: URL
     ) {
         self.migrationID = migrationID
         self.requirement = requirement
@@ -47,9 +51,11 @@ public struct ParallelRunScheduler: Sendable {
     /// - Throws: When the history cannot be read or written, the audit log cannot be written, or
     ///   the task is cancelled while waiting.
     public func run(
-        count: Int? = nil, _ reconcile: @Sendable (Int) async throws -> RunOutcome
+        count: Int? = nil,
+        _ reconcile: @Sendable (Int) async throws -> RunOutcome
     ) async throws -> ParallelRunHistory {
-        var records = FileManager.default.fileExists(atPath: historyURL.path)
+        var records =
+            FileManager.default.fileExists(atPath: historyURL.path)
             ? try ParallelRunHistory.read(from: historyURL).runs : []
         let planned = count ?? max(0, requirement.runs - records.count)
         let gate = ReadinessGate(requirement: requirement)
@@ -57,7 +63,9 @@ public struct ParallelRunScheduler: Sendable {
         var history = ParallelRunHistory(migrationID: migrationID, requirement: requirement, runs: records)
         for offset in 0..<planned {
             if offset > 0 {
-                try await clock.sleep(until: firstStart.addingTimeInterval(Double(offset * requirement.intervalSeconds)))
+                try await clock.sleep(
+                    until: firstStart.addingTimeInterval(Double(offset * requirement.intervalSeconds))
+                )
             }
             let number = records.count + 1
             let started = clock.now()
@@ -65,33 +73,64 @@ public struct ParallelRunScheduler: Sendable {
             do {
                 let outcome = try await reconcile(number)
                 record = ParallelRunRecord(
-                    run: number, startedAt: UTCTimestamp.string(from: started), finishedAt: UTCTimestamp.string(from: clock.now()),
-                    reportPath: outcome.reportPath, reportSHA256: outcome.reportSHA256, verdict: outcome.verdict,
-                    severity: outcome.severity, differences: outcome.differences, rows: outcome.rows, error: nil,
-                    passed: gate.passes(verdict: outcome.verdict, severity: outcome.severity))
+                    run: number,
+                    startedAt: UTCTimestamp.string(from: started),
+                    finishedAt: UTCTimestamp.string(from: clock.now()),
+                    reportPath: outcome.reportPath,
+                    reportSHA256: outcome.reportSHA256,
+                    verdict: outcome.verdict,
+                    severity: outcome.severity,
+                    differences: outcome.differences,
+                    rows: outcome.rows,
+                    error: nil,
+                    passed: gate.passes(verdict: outcome.verdict, severity: outcome.severity)
+                )
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
                 record = ParallelRunRecord(
-                    run: number, startedAt: UTCTimestamp.string(from: started), finishedAt: UTCTimestamp.string(from: clock.now()),
-                    reportPath: nil, reportSHA256: nil, verdict: .error, severity: nil, differences: nil, rows: nil,
-                    error: "\(error)", passed: false)
+                    run: number,
+                    startedAt: UTCTimestamp.string(from: started),
+                    finishedAt: UTCTimestamp.string(from: clock.now()),
+                    reportPath: nil,
+                    reportSHA256: nil,
+                    verdict: .error,
+                    severity: nil,
+                    differences: nil,
+                    rows: nil,
+                    error: "\(error)",
+                    passed: false
+                )
             }
             records.append(record)
             history = ParallelRunHistory(migrationID: migrationID, requirement: requirement, runs: records)
             try history.write(to: historyURL)
-            try recorder.record(AuditEvent(
-                migration: migrationID, actor: actor, action: "parallel_run.completed",
-                subject: record.reportSHA256 ?? "run-\(number)",
-                details: [
-                    "run": String(number), "verdict": record.verdict.rawValue, "passed": String(record.passed),
-                    "differences": record.differences.map(String.init) ?? "-", "rows": record.rows.map(String.init) ?? "-",
-                    "trend": history.trend.rawValue, "gate_passed": String(history.gate.passed),
-                ].merging(record.error.map { ["error": $0] } ?? [:]) { $1 }))
+            try recorder.record(
+                AuditEvent(
+                    migration: migrationID,
+                    actor: actor,
+                    action: "parallel_run.completed",
+                    subject: record.reportSHA256 ?? "run-\(number)",
+                    details: [
+                        "run": String(number), "verdict": record.verdict.rawValue, "passed": String(record.passed),
+                        "differences": record.differences.map(String.init) ?? "-",
+                        "rows": record.rows.map(String.init) ?? "-",
+                        "trend": history.trend.rawValue, "gate_passed": String(history.gate.passed),
+                    ].merging(record.error.map { ["error": $0] } ?? [:]) { $1 }
+                )
+            )
         }
-        try recorder.record(AuditEvent(
-            migration: migrationID, actor: actor, action: "parallel_run.gate", subject: history.gate.passed ? "passed" : "not_passed",
-            details: ["summary": history.gate.summary, "runs": String(records.count), "trend": history.trend.rawValue]))
+        try recorder.record(
+            AuditEvent(
+                migration: migrationID,
+                actor: actor,
+                action: "parallel_run.gate",
+                subject: history.gate.passed ? "passed" : "not_passed",
+                details: [
+                    "summary": history.gate.summary, "runs": String(records.count), "trend": history.trend.rawValue,
+                ]
+            )
+        )
         return history
     }
 }

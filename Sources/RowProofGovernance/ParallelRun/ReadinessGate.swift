@@ -29,18 +29,27 @@ public struct ReadinessGate: Sendable {
             reasons.append("\(records.count) of \(requirement.runs) runs completed")
         }
         if consecutive < requirement.consecutivePasses {
-            let last = records.last.flatMap { record in
-                record.passed ? nil : "; run \(record.run) was \(record.verdict.rawValue)\(record.severity.map { " (severity \($0.rawValue))" } ?? "")"
-            } ?? ""
+            let last =
+                records.last.flatMap { record in
+                    record.passed
+                        ? nil
+                        : "; run \(record.run) was \(record.verdict.rawValue)\(record.severity.map { " (severity \($0.rawValue))" } ?? "")"
+                } ?? ""
             reasons.append("\(consecutive) passing run(s) in a row, \(requirement.consecutivePasses) required\(last)")
         }
         let passed = reasons.isEmpty
-        let summary = passed
+        let summary =
+            passed
             ? "\(records.count) runs completed; the last \(consecutive) passed in a row (\(requirement.consecutivePasses) required)"
             : reasons.joined(separator: "; ")
         return GateDecision(
-            passed: passed, completedRuns: records.count, requiredRuns: requirement.runs, consecutivePasses: consecutive,
-            requiredConsecutivePasses: requirement.consecutivePasses, summary: summary)
+            passed: passed,
+            completedRuns: records.count,
+            requiredRuns: requirement.runs,
+            consecutivePasses: consecutive,
+            requiredConsecutivePasses: requirement.consecutivePasses,
+            summary: summary
+        )
     }
 }
 
@@ -60,7 +69,14 @@ public struct GateDecision: Codable, Sendable, Equatable {
     public var summary: String
 
     /// Creates a decision.
-    public init(passed: Bool, completedRuns: Int, requiredRuns: Int, consecutivePasses: Int, requiredConsecutivePasses: Int, summary: String) {
+    public init(
+        passed: Bool,
+        completedRuns: Int,
+        requiredRuns: Int,
+        consecutivePasses: Int,
+        requiredConsecutivePasses: Int,
+        summary: String
+    ) {
         self.passed = passed
         self.completedRuns = completedRuns
         self.requiredRuns = requiredRuns

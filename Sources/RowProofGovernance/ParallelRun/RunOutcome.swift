@@ -16,7 +16,14 @@ public struct RunOutcome: Sendable, Equatable {
     public var rows: Int
 
     /// Creates an outcome.
-    public init(reportPath: String, reportSHA256: String, verdict: Verdict, severity: Severity, differences: Int, rows: Int) {
+    public init(
+        reportPath: String,
+        reportSHA256: String,
+        verdict: Verdict,
+        severity: Severity,
+        differences: Int,
+        rows: Int
+    ) {
         self.reportPath = reportPath
         self.reportSHA256 = reportSHA256
         self.verdict = verdict
@@ -29,7 +36,12 @@ public struct RunOutcome: Sendable, Equatable {
     public init(report: ReconReport, path: String, sha256: String) {
         let totals = report.totals
         self.init(
-            reportPath: path, reportSHA256: sha256, verdict: report.verdict, severity: report.severity,
-            differences: totals.changed + totals.missing + totals.extra + totals.duplicateKeys, rows: totals.rowsSource)
+            reportPath: path,
+            reportSHA256: sha256,
+            verdict: report.verdict,
+            severity: report.severity,
+            differences: totals.changed + totals.missing + totals.extra + totals.duplicateKeys,
+            rows: totals.rowsSource
+        )
     }
 }

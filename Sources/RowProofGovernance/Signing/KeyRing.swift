@@ -43,8 +43,11 @@ public struct KeyRing: Sendable {
             do {
                 ring.trust(try Ed25519PublicKey(pem: text), as: String(name.dropLast(".pub.pem".count)))
             } catch {
-                throw GovernanceError(.badInput, "trusted key \(file.path) is not an Ed25519 public key: \(error)",
-                                      hint: "write the PEM public key (signing-key.pub.pem from `rowproof keygen`)")
+                throw GovernanceError(
+                    .badInput,
+                    "trusted key \(file.path) is not an Ed25519 public key: \(error)",
+                    hint: "write the PEM public key (signing-key.pub.pem from `rowproof keygen`)"
+                )
             }
         }
         return ring

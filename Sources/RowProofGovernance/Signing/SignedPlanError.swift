@@ -33,7 +33,8 @@ public struct SignedPlanError: Error, Sendable, Equatable, CustomStringConvertib
             "\(source): the plan is unsigned; refusing it (sign it with `rowproof plan sign`)"
         case .unknownKey(let keyID, let trusted):
             "\(source): the plan is signed by unknown key \"\(keyID)\"; trusted keys: "
-                + (trusted.isEmpty ? "none (add <key_id>.pub.pem to the trusted-keys folder)" : trusted.joined(separator: ", "))
+                + (trusted.isEmpty
+                    ? "none (add <key_id>.pub.pem to the trusted-keys folder)" : trusted.joined(separator: ", "))
         case .contentAltered(let expected, let actual):
             "\(source): the plan's payload was altered: it hashes to \(actual.prefix(16))… but payload_sha256 says \(expected.prefix(16))…"
         case .badSignature(let keyID):

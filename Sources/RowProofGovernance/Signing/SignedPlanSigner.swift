@@ -34,12 +34,22 @@ public struct SignedPlanSigner: Sendable {
     /// - Throws: ``GovernanceError/Code-swift.struct/badInput`` when the body breaks the contract
     ///   (an identifier with spaces, for example).
     public func sign(
-        kind: SignedPlan.Kind, planID: String, migrationID: String?, createdBy: String?,
-        payload: [String: JSONValue], at date: Date = Date()
+        kind: SignedPlan.Kind,
+        planID: String,
+        migrationID: String?,
+        createdBy: String?,
+        payload: [String: JSONValue],
+        at date: Date = Date()
     ) throws(GovernanceError) -> SignedPlan {
         let body = PlanBody(
-            kind: kind, planID: planID, migrationID: migrationID, createdAt: AuditEntry.format(date), createdBy: createdBy,
-            payload: payload, payloadSHA256: try Self.payloadSHA256(payload))
+            kind: kind,
+            planID: planID,
+            migrationID: migrationID,
+            createdAt: AuditEntry.format(date),
+            createdBy: createdBy,
+            payload: payload,
+            payloadSHA256: try Self.payloadSHA256(payload)
+        )
         return try sign(body, at: date)
     }
 
@@ -49,7 +59,13 @@ public struct SignedPlanSigner: Sendable {
             try body.validate()
             let signature = try key.signature(for: try Self.canonicalBytes(.encode(body)))
             let plan = SignedPlan(
-                plan: body, signature: SignatureBlock(keyID: keyID, signature: Hex.encode(signature), signedAt: AuditEntry.format(date)))
+                plan: body,
+                signature: SignatureBlock(
+                    keyID: keyID,
+                    signature: Hex.encode(signature),
+                    signedAt: AuditEntry.format(date)
+                )
+            )
             try plan.validate()
             return plan
         } catch let error as GovernanceError {

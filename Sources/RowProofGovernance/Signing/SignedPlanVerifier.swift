@@ -18,7 +18,10 @@ public struct SignedPlanVerifier: Sendable {
     }
 
     /// Reads and verifies the signed plan at `url`.
-    public func verify(contentsOf url: URL, expecting kind: SignedPlan.Kind? = nil) throws(SignedPlanError) -> SignedPlan {
+    public func verify(
+        contentsOf url: URL,
+        expecting kind: SignedPlan.Kind? = nil
+    ) throws(SignedPlanError) -> SignedPlan {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SignedPlanError(.malformed("the file does not exist or is not readable"), source: url.path)
         }
@@ -32,7 +35,11 @@ public struct SignedPlanVerifier: Sendable {
     ///   - source: The file or name, for messages.
     ///   - kind: The kind the caller needs, or `nil` for any.
     /// - Returns: The verified plan.
-    public func verify(_ data: Data, source: String, expecting kind: SignedPlan.Kind? = nil) throws(SignedPlanError) -> SignedPlan {
+    public func verify(
+        _ data: Data,
+        source: String,
+        expecting kind: SignedPlan.Kind? = nil
+    ) throws(SignedPlanError) -> SignedPlan {
         let decoder = ContractDecoder()
         let tree: JSONValue
         do {
@@ -65,9 +72,14 @@ public struct SignedPlanVerifier: Sendable {
             throw SignedPlanError(.malformed("\(error)"), source: source)
         }
         guard payloadHash == plan.plan.payloadSHA256 else {
-            throw SignedPlanError(.contentAltered(expected: plan.plan.payloadSHA256, actual: payloadHash), source: source)
+            throw SignedPlanError(
+                .contentAltered(expected: plan.plan.payloadSHA256, actual: payloadHash),
+                source: source
+            )
         }
-        guard let signature = Self.signatureBytes(plan.signature.signature), key.isValidSignature(signature, for: signedBytes) else {
+        guard let signature = Self.signatureBytes(plan.signature.signature),
+            key.isValidSignature(signature, for: signedBytes)
+        else {
             throw SignedPlanError(.badSignature(keyID: plan.signature.keyID), source: source)
         }
         if let kind, plan.plan.kind != kind {

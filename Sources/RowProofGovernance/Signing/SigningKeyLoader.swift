@@ -8,15 +8,21 @@ public enum SigningKeyLoader {
     /// `vault://mount/path#key` holding the PEM text.
     ///
     /// - Throws: ``GovernanceError/Code-swift.struct/badInput`` naming the reference (never the key).
-    public static func load(_ reference: String, secrets: SecretResolver = SecretResolver()) throws(GovernanceError) -> Ed25519PrivateKey {
+    public static func load(
+        _ reference: String,
+        secrets: SecretResolver = SecretResolver()
+    ) throws(GovernanceError) -> Ed25519PrivateKey {
         let pem: String
         do {
             if let secret = SecretReference(parsing: reference) {
                 pem = try secrets.resolve(secret)
             } else {
                 guard let data = FileManager.default.contents(atPath: reference) else {
-                    throw GovernanceError(.badInput, "signing key \(reference) does not exist or is not readable",
-                                          hint: "create one with `rowproof keygen`, or pass vault://mount/path#key")
+                    throw GovernanceError(
+                        .badInput,
+                        "signing key \(reference) does not exist or is not readable",
+                        hint: "create one with `rowproof keygen`, or pass vault://mount/path#key"
+                    )
                 }
                 pem = String(decoding: data, as: UTF8.self)
             }

@@ -17,8 +17,13 @@ public struct MigrationStateMachine: Sendable {
     /// RowProof's standard machine (`schemas/state_machine.json`).
     public static let standard: MigrationStateMachine = {
         do {
-            return MigrationStateMachine(definition: try ContractDecoder().decode(
-                StateMachineDefinition.self, from: Data(standardDefinitionJSON.utf8), fileName: "state_machine.json"))
+            return MigrationStateMachine(
+                definition: try ContractDecoder().decode(
+                    StateMachineDefinition.self,
+                    from: Data(standardDefinitionJSON.utf8),
+                    fileName: "state_machine.json"
+                )
+            )
         } catch {
             preconditionFailure("the compiled-in state machine does not validate: \(error)")  // programmer error
         }
@@ -39,7 +44,9 @@ public struct MigrationStateMachine: Sendable {
     ///   - check: Answers one guard of the transition; called for every guard, so the refusal
     ///     lists everything that is missing at once.
     public func decide(
-        from: String, to: String, check: (TransitionGuard, TransitionDefinition) -> GuardOutcome
+        from: String,
+        to: String,
+        check: (TransitionGuard, TransitionDefinition) -> GuardOutcome
     ) -> TransitionDecision {
         guard let transition = definition.transition(from: from, to: to) else {
             return .invalid(from: from, to: to, allowed: definition.transitions(from: from))
@@ -47,7 +54,9 @@ public struct MigrationStateMachine: Sendable {
         var unmet: [UnmetGuard] = []
         for text in transition.guards {
             guard let parsed = TransitionGuard(parsing: text) else {
-                unmet.append(UnmetGuard(guardText: text, reason: "unknown guard; this version of RowProof cannot check it"))
+                unmet.append(
+                    UnmetGuard(guardText: text, reason: "unknown guard; this version of RowProof cannot check it")
+                )
                 continue
             }
             if case .unmet(let reason) = check(parsed, transition) {

@@ -55,9 +55,14 @@ public struct TokenStore: Sendable {
         var entries: [Entry] = []
         for (index, item) in list.enumerated() {
             let at = "tokens file \(path): tokens[\(index)]"
-            guard case .object(let fields) = item else { throw ServerError(.configuration, "\(at): expected an object") }
+            guard case .object(let fields) = item else {
+                throw ServerError(.configuration, "\(at): expected an object")
+            }
             guard case .string(let name)? = fields["name"], !name.isEmpty else {
-                throw ServerError(.configuration, "\(at).name: give the token a name (it appears in logs and job records)")
+                throw ServerError(
+                    .configuration,
+                    "\(at).name: give the token a name (it appears in logs and job records)"
+                )
             }
             guard case .string(let roleName)? = fields["role"], let role = Role(rawValue: roleName) else {
                 throw ServerError(.configuration, "\(at).role: use submitter, approver or admin")
@@ -71,7 +76,10 @@ public struct TokenStore: Sendable {
                 digest = bytes
             case (nil, .string(let text)?):
                 guard let reference = SecretReference(parsing: text) else {
-                    throw ServerError(.configuration, "\(at).token: expected a reference (env://NAME, file:///path, vault://path#key), never the token itself")
+                    throw ServerError(
+                        .configuration,
+                        "\(at).token: expected a reference (env://NAME, file:///path, vault://path#key), never the token itself"
+                    )
                 }
                 let secret: String
                 do {
@@ -82,7 +90,10 @@ public struct TokenStore: Sendable {
                 guard !secret.isEmpty else { throw ServerError(.configuration, "\(at).token: \(reference) is empty") }
                 digest = SHA256.hash(Array(secret.utf8))
             default:
-                throw ServerError(.configuration, "\(at): give exactly one of sha256 (hex digest) or token (a secret reference)")
+                throw ServerError(
+                    .configuration,
+                    "\(at): give exactly one of sha256 (hex digest) or token (a secret reference)"
+                )
             }
             entries.append(Entry(digest: digest, identity: TokenIdentity(name: name, role: role)))
         }

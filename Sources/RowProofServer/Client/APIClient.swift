@@ -1,4 +1,5 @@
 public import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -19,7 +20,12 @@ public struct APIClient: Sendable {
     public var onRetry: @Sendable (String) -> Void
 
     /// Creates a client.
-    public init(baseURL: URL, token: String, retryDeadline: Date, onRetry: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        baseURL: URL,
+        token: String,
+        retryDeadline: Date,
+        onRetry: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.baseURL = baseURL
         self.token = token
         self.retryDeadline = retryDeadline
@@ -28,8 +34,15 @@ public struct APIClient: Sendable {
 
     /// Submits a job document; returns its record.
     public func submit(_ document: Data, isYAML: Bool) async throws -> JobRecord {
-        try decode(JobRecord.self, from: try await send("POST", "v1/jobs", body: document,
-                                                        contentType: isYAML ? "application/yaml" : "application/json"))
+        try decode(
+            JobRecord.self,
+            from: try await send(
+                "POST",
+                "v1/jobs",
+                body: document,
+                contentType: isYAML ? "application/yaml" : "application/json"
+            )
+        )
     }
 
     /// The job `id` with its progress.
@@ -45,7 +58,12 @@ public struct APIClient: Sendable {
     /// Sends one request, retrying while the server is unreachable; returns the body of a 2xx answer.
     ///
     /// - Throws: ``ClientError`` for any other answer, or when the deadline passes.
-    public func send(_ method: String, _ path: String, body: Data? = nil, contentType: String? = nil) async throws -> Data {
+    public func send(
+        _ method: String,
+        _ path: String,
+        body: Data? = nil,
+        contentType: String? = nil
+    ) async throws -> Data {
         guard let url = URL(string: path, relativeTo: baseURL.appendingPathComponent("/")) else {
             throw ClientError(status: nil, message: "cannot form a URL from \(baseURL) and \(path)")
         }
@@ -63,12 +81,18 @@ public struct APIClient: Sendable {
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if (200..<300).contains(status) { return data }
                 // A submission is retried only when it surely never reached the server (no duplicate jobs).
-                guard [502, 503, 504].contains(status), method == "GET" else { throw ClientError(status: status, body: data) }
+                guard [502, 503, 504].contains(status), method == "GET" else {
+                    throw ClientError(status: status, body: data)
+                }
                 reason = "the server answered \(status)"
             } catch let error as URLError {
                 guard method == "GET" || error.code == .cannotConnectToHost else {
-                    throw ClientError(status: nil, message: "\(method) \(path) to \(baseURL.absoluteString) failed: \(error.localizedDescription); "
-                                      + "check GET /v1/jobs before submitting again")
+                    throw ClientError(
+                        status: nil,
+                        message:
+                            "\(method) \(path) to \(baseURL.absoluteString) failed: \(error.localizedDescription); "
+                            + "check GET /v1/jobs before submitting again"
+                    )
                 }
                 reason = "cannot reach \(baseURL.absoluteString): \(error.localizedDescription)"
             }

@@ -9,16 +9,23 @@ public enum JUnitReport {
         let errors = report.tables.filter { $0.verdict == .error }.count
         let seconds = report.timings.reduce(0) { $0 + $1.seconds }
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += "<testsuites name=\"rowproof\" tests=\"\(report.tables.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds)\">\n"
-        xml += "  <testsuite name=\"\(escape(report.job.name))\" tests=\"\(report.tables.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds)\">\n"
+        xml +=
+            "<testsuites name=\"rowproof\" tests=\"\(report.tables.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds)\">\n"
+        xml +=
+            "  <testsuite name=\"\(escape(report.job.name))\" tests=\"\(report.tables.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds)\">\n"
         for table in report.tables {
-            let name = table.sourceTable == table.targetTable ? table.sourceTable : "\(table.sourceTable) -> \(table.targetTable)"
+            let name =
+                table.sourceTable == table.targetTable
+                ? table.sourceTable : "\(table.sourceTable) -> \(table.targetTable)"
             xml += "    <testcase classname=\"rowproof.\(escape(report.job.name))\" name=\"\(escape(name))\">\n"
-            let message = "\(table.verdict.rawValue.uppercased()) (severity \(table.severity.rawValue)): \(counts(table.counts))"
+            let message =
+                "\(table.verdict.rawValue.uppercased()) (severity \(table.severity.rawValue)): \(counts(table.counts))"
             switch table.verdict {
             case .pass: xml += "      <system-out>\(escape(message))</system-out>\n"
-            case .fail: xml += "      <failure type=\"fail\" message=\"\(escape(message))\">\(escape(message))</failure>\n"
-            case .error: xml += "      <error type=\"error\" message=\"\(escape(message))\">\(escape(message))</error>\n"
+            case .fail:
+                xml += "      <failure type=\"fail\" message=\"\(escape(message))\">\(escape(message))</failure>\n"
+            case .error:
+                xml += "      <error type=\"error\" message=\"\(escape(message))\">\(escape(message))</error>\n"
             }
             xml += "    </testcase>\n"
         }
@@ -59,7 +66,9 @@ public enum JUnitReport {
             case "'": out += "&apos;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
+                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

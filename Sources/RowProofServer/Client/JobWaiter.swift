@@ -23,7 +23,11 @@ public struct JobWaiter: Sendable {
             progress(record)
             if record.state.isFinal { return record }
             guard Date().addingTimeInterval(interval) < client.retryDeadline else {
-                throw ClientError(status: nil, message: "job \(id) is still \(record.state.rawValue) after the wait timeout; it keeps running on the server")
+                throw ClientError(
+                    status: nil,
+                    message:
+                        "job \(id) is still \(record.state.rawValue) after the wait timeout; it keeps running on the server"
+                )
             }
             try await Task.sleep(for: .seconds(interval))
         }

@@ -26,7 +26,12 @@ public enum SubmitArtifacts {
         }
         guard record.state == .succeeded else {
             let reason = record.error ?? "the job ended \(record.state.rawValue)"
-            let summary = StepSummary.render(jobName: record.name, jobID: record.id, state: record.state.rawValue, reason: reason)
+            let summary = StepSummary.render(
+                jobName: record.name,
+                jobID: record.id,
+                state: record.state.rawValue,
+                reason: reason
+            )
             try save(Data(JUnitReport.render(jobName: record.name, reason: reason).utf8), "junit.xml")
             try save(Data(summary.utf8), "summary.md")
             return Written(files: files, exitCode: 2, summary: summary)

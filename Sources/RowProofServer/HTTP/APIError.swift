@@ -31,7 +31,13 @@ public struct APIError: HTTPResponseError, Sendable {
     public var headers: HTTPFields
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, code: String, _ message: String, problems: [Problem] = [], headers: HTTPFields = [:]) {
+    public init(
+        _ status: HTTPResponse.Status,
+        code: String,
+        _ message: String,
+        problems: [Problem] = [],
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.code = code
         self.message = message
@@ -41,7 +47,10 @@ public struct APIError: HTTPResponseError, Sendable {
 
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = JSONBody.response(Envelope(error: Body(code: code, message: message, problems: problems.isEmpty ? nil : problems)), status: status)
+        var response = JSONBody.response(
+            Envelope(error: Body(code: code, message: message, problems: problems.isEmpty ? nil : problems)),
+            status: status
+        )
         response.headers.append(contentsOf: headers)
         return response
     }
@@ -57,25 +66,46 @@ public struct APIError: HTTPResponseError, Sendable {
 extension APIError {
     /// 401: no token, or a token the server does not know. The body never says which.
     static let unauthorized = APIError(
-        .unauthorized, code: "unauthorized", "a valid bearer token is required (Authorization: Bearer TOKEN)",
-        headers: [.wwwAuthenticate: #"Bearer realm="rowproof""#])
+        .unauthorized,
+        code: "unauthorized",
+        "a valid bearer token is required (Authorization: Bearer TOKEN)",
+        headers: [.wwwAuthenticate: #"Bearer realm="rowproof""#]
+    )
 
     /// 403: the token's role may not do this.
     static func forbidden(_ operation: Operation, role: Role) -> APIError {
-        APIError(.forbidden, code: "forbidden", "the \(role.rawValue) role may not \(operation.phrase); ask for a token with a role that may")
+        APIError(
+            .forbidden,
+            code: "forbidden",
+            "the \(role.rawValue) role may not \(operation.phrase); ask for a token with a role that may"
+        )
     }
 
     /// 413: the body is larger than the server accepts.
     static func tooLarge(limit: Int) -> APIError {
-        APIError(.contentTooLarge, code: "body_too_large", "the request body is larger than \(limit) bytes (--max-body-bytes); split the job or raise the limit")
+        APIError(
+            .contentTooLarge,
+            code: "body_too_large",
+            "the request body is larger than \(limit) bytes (--max-body-bytes); split the job or raise the limit"
+        )
     }
 
     /// 400 or 422 for a refused job document, listing every problem.
     static func invalidJob(_ rejection: JobSubmission.Rejection) -> APIError {
         let problems = rejection.problems.map { Problem(path: $0.path.description, message: $0.message) }
         return rejection.isMalformed
-            ? APIError(.badRequest, code: "malformed_body", "the body is not well-formed JSON or YAML", problems: problems)
-            : APIError(.unprocessableContent, code: "invalid_job", "the job does not validate against recon_job.schema.json: \(problems.count) problem\(problems.count == 1 ? "" : "s")", problems: problems)
+            ? APIError(
+                .badRequest,
+                code: "malformed_body",
+                "the body is not well-formed JSON or YAML",
+                problems: problems
+            )
+            : APIError(
+                .unprocessableContent,
+                code: "invalid_job",
+                "the job does not validate against recon_job.schema.json: \(problems.count) problem\(problems.count == 1 ? "" : "s")",
+                problems: problems
+            )
     }
 
     /// The HTTP form of a ``ServerError``.

@@ -29,7 +29,9 @@ struct APIRoutes: Sendable {
         router.get("/v1/jobs/:id") { request, context in
             _ = try authenticator.authorize(request, for: .read)
             let id = try context.parameters.require("id")
-            guard let job = await service.job(id) else { throw APIError(ServerError(.notFound, "no job \(id); list jobs with GET /v1/jobs")) }
+            guard let job = await service.job(id) else {
+                throw APIError(ServerError(.notFound, "no job \(id); list jobs with GET /v1/jobs"))
+            }
             return JSONBody.response(job)
         }
         router.get("/v1/jobs/:id/report") { request, context in
@@ -41,12 +43,19 @@ struct APIRoutes: Sendable {
             }
             let file = try await serverCall { try await service.reportFile(id, format: format) }
             let data = try Data(contentsOf: file)
-            return Response(status: .ok, headers: [.contentType: format.contentType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            return Response(
+                status: .ok,
+                headers: [.contentType: format.contentType],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            )
         }
         router.post("/v1/jobs/:id/cancel") { request, context in
             let identity = try authenticator.authorize(request, for: .cancel)
             let id = try context.parameters.require("id")
-            return JSONBody.response(try await serverCall { try await service.cancel(id, by: identity) }, status: .accepted)
+            return JSONBody.response(
+                try await serverCall { try await service.cancel(id, by: identity) },
+                status: .accepted
+            )
         }
         router.get("/v1/workers") { request, _ in
             _ = try authenticator.authorize(request, for: .listWorkers)
@@ -74,7 +83,9 @@ struct APIRoutes: Sendable {
         } catch {
             throw APIError.invalidJob(error)
         }
-        let record = try await serverCall { try await service.submit(job, specification: body, isYAML: format == .yaml, by: identity) }
+        let record = try await serverCall {
+            try await service.submit(job, specification: body, isYAML: format == .yaml, by: identity)
+        }
         return JSONBody.response(record, status: .accepted, headers: [.location: "/v1/jobs/\(record.id)"])
     }
 

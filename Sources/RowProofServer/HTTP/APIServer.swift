@@ -22,8 +22,14 @@ public enum APIServer {
         public var jobs: JobService.Configuration
 
         /// Creates settings.
-        public init(host: String, port: Int, tokens: TokenStore, maximumBodyBytes: Int = 1 << 20, isMetricsPublic: Bool = false,
-                    jobs: JobService.Configuration) {
+        public init(
+            host: String,
+            port: Int,
+            tokens: TokenStore,
+            maximumBodyBytes: Int = 1 << 20,
+            isMetricsPublic: Bool = false,
+            jobs: JobService.Configuration
+        ) {
             self.host = host
             self.port = port
             self.tokens = tokens
@@ -38,12 +44,22 @@ public enum APIServer {
     /// - Parameter onListening: called with `http://HOST:PORT` once the socket listens.
     /// - Throws: ``ServerError`` when the data folder or the registry cannot be opened, or the
     ///   server cannot listen.
-    public static func run(configuration: Configuration, logger: Logger, onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+    public static func run(
+        configuration: Configuration,
+        logger: Logger,
+        onListening: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws {
         let data = configuration.jobs.dataDirectory
         do {
-            try FileManager.default.createDirectory(at: data.appendingPathComponent("jobs"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: data.appendingPathComponent("jobs"),
+                withIntermediateDirectories: true
+            )
         } catch {
-            throw ServerError(.configuration, "cannot create the data folder \(data.path): \(error.localizedDescription)")
+            throw ServerError(
+                .configuration,
+                "cannot create the data folder \(data.path): \(error.localizedDescription)"
+            )
         }
         let registryPath = data.appendingPathComponent("registry.sqlite").path
         let registry = try JobRegistry(path: registryPath)
@@ -52,14 +68,22 @@ public enum APIServer {
         let service = try JobService(configuration: configuration.jobs, registry: registry, logger: logger)
         await service.start()
         let routes = APIRoutes(
-            service: service, authenticator: Authenticator(tokens: configuration.tokens), maximumBodyBytes: configuration.maximumBodyBytes,
-            isMetricsPublic: configuration.isMetricsPublic, readiness: readiness)
+            service: service,
+            authenticator: Authenticator(tokens: configuration.tokens),
+            maximumBodyBytes: configuration.maximumBodyBytes,
+            isMetricsPublic: configuration.isMetricsPublic,
+            readiness: readiness
+        )
         let address = "http://\(configuration.host):\(configuration.port)"
         let app = Application(
             router: routes.router(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "rowproof"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "rowproof"
+            ),
             onServerRunning: { _ in onListening(address) },
-            logger: logger)
+            logger: logger
+        )
         try await app.runService()
     }
 

@@ -12,7 +12,9 @@ struct Authenticator: Sendable {
         guard let header = request.headers[.authorization] else { throw APIError.unauthorized }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw APIError.unauthorized }
-        guard let identity = tokens.identity(of: parts[1].trimmingCharacters(in: .whitespaces)) else { throw APIError.unauthorized }
+        guard let identity = tokens.identity(of: parts[1].trimmingCharacters(in: .whitespaces)) else {
+            throw APIError.unauthorized
+        }
         guard identity.role.allows(operation) else { throw APIError.forbidden(operation, role: identity.role) }
         return identity
     }

@@ -22,8 +22,17 @@ public struct JobProgressSummary: Sendable, Codable, Equatable {
     public var workers: Int
 
     /// Creates a summary.
-    public init(chunksTotal: Int = 0, chunksPending: Int = 0, chunksRunning: Int = 0, chunksDone: Int = 0, rowsDone: Int = 0,
-                rowsEstimated: Int = 0, rowsPerSecond: Double = 0, etaSeconds: Double? = nil, workers: Int = 0) {
+    public init(
+        chunksTotal: Int = 0,
+        chunksPending: Int = 0,
+        chunksRunning: Int = 0,
+        chunksDone: Int = 0,
+        rowsDone: Int = 0,
+        rowsEstimated: Int = 0,
+        rowsPerSecond: Double = 0,
+        etaSeconds: Double? = nil,
+        workers: Int = 0
+    ) {
         self.chunksTotal = chunksTotal
         self.chunksPending = chunksPending
         self.chunksRunning = chunksRunning
@@ -42,9 +51,14 @@ public struct JobProgressSummary: Sendable, Codable, Equatable {
         self.init(
             chunksTotal: progress.chunksTotal,
             chunksPending: max(0, progress.chunksTotal - progress.chunksDone - progress.chunksLeased),
-            chunksRunning: progress.chunksLeased, chunksDone: progress.chunksDone, rowsDone: progress.rowsDone,
-            rowsEstimated: progress.rowsEstimated, rowsPerSecond: (rate * 10).rounded() / 10,
-            etaSeconds: rate > 0 ? (Double(total - progress.rowsDone) / rate).rounded() : nil, workers: progress.workers)
+            chunksRunning: progress.chunksLeased,
+            chunksDone: progress.chunksDone,
+            rowsDone: progress.rowsDone,
+            rowsEstimated: progress.rowsEstimated,
+            rowsPerSecond: (rate * 10).rounded() / 10,
+            etaSeconds: rate > 0 ? (Double(total - progress.rowsDone) / rate).rounded() : nil,
+            workers: progress.workers
+        )
     }
 
     enum CodingKeys: String, CodingKey {

@@ -25,9 +25,19 @@ public struct JobRecord: Sendable, Codable, Equatable {
     public var progress: JobProgressSummary
 
     /// Creates a record.
-    public init(id: String, name: String, state: JobState, submittedBy: String, submittedAt: String, startedAt: String? = nil,
-                finishedAt: String? = nil, verdict: String? = nil, exitCode: Int? = nil, error: String? = nil,
-                progress: JobProgressSummary = .init()) {
+    public init(
+        id: String,
+        name: String,
+        state: JobState,
+        submittedBy: String,
+        submittedAt: String,
+        startedAt: String? = nil,
+        finishedAt: String? = nil,
+        verdict: String? = nil,
+        exitCode: Int? = nil,
+        error: String? = nil,
+        progress: JobProgressSummary = .init()
+    ) {
         self.id = id
         self.name = name
         self.state = state

@@ -23,11 +23,13 @@ public final class JobRegistry: Sendable {
     public init(path: String) throws {
         do {
             let database = try SQLiteDatabase(path: path)
-            try database.execute("""
+            try database.execute(
+                """
                 CREATE TABLE IF NOT EXISTS server_jobs (
                     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, record BLOB NOT NULL,
                     specification BLOB NOT NULL, is_yaml INTEGER NOT NULL);
-                """)
+                """
+            )
             self.database = Mutex(database)
         } catch {
             throw ServerError(.storage, "cannot open the job registry \(path): \(error)")
@@ -40,7 +42,8 @@ public final class JobRegistry: Sendable {
         try database.withLock { database in
             _ = try database.query(
                 "INSERT INTO server_jobs (id, record, specification, is_yaml) VALUES (?, ?, ?, ?)",
-                [.text(record.id), .blob(encoded), .blob(Array(specification)), .integer(isYAML ? 1 : 0)])
+                [.text(record.id), .blob(encoded), .blob(Array(specification)), .integer(isYAML ? 1 : 0)]
+            )
         }
     }
 
@@ -48,7 +51,10 @@ public final class JobRegistry: Sendable {
     public func update(_ record: JobRecord) throws {
         let encoded = try Self.encode(record)
         try database.withLock { database in
-            _ = try database.query("UPDATE server_jobs SET record = ? WHERE id = ?", [.blob(encoded), .text(record.id)])
+            _ = try database.query(
+                "UPDATE server_jobs SET record = ? WHERE id = ?",
+                [.blob(encoded), .text(record.id)]
+            )
         }
     }
 
@@ -59,8 +65,11 @@ public final class JobRegistry: Sendable {
         }
         let decoder = JSONDecoder()
         return try rows.map { row in
-            Entry(record: try decoder.decode(JobRecord.self, from: Data(row[0].blob ?? [])),
-                  specification: Data(row[1].blob ?? []), isYAML: row[2].integer == 1)
+            Entry(
+                record: try decoder.decode(JobRecord.self, from: Data(row[0].blob ?? [])),
+                specification: Data(row[1].blob ?? []),
+                isYAML: row[2].integer == 1
+            )
         }
     }
 

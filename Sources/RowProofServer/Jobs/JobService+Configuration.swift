@@ -23,8 +23,15 @@ extension JobService {
         public var signingKeyID: String
 
         /// Creates settings.
-        public init(dataDirectory: URL, workersPerJob: Int = 2, workerExecutable: URL? = nil, bind: String = "tcp://127.0.0.1:*",
-                    maximumConcurrentJobs: Int = 2, signingKey: Ed25519PrivateKey? = nil, signingKeyID: String = "coordinator") {
+        public init(
+            dataDirectory: URL,
+            workersPerJob: Int = 2,
+            workerExecutable: URL? = nil,
+            bind: String = "tcp://127.0.0.1:*",
+            maximumConcurrentJobs: Int = 2,
+            signingKey: Ed25519PrivateKey? = nil,
+            signingKeyID: String = "coordinator"
+        ) {
             self.dataDirectory = dataDirectory
             self.workersPerJob = workersPerJob
             self.workerExecutable = workerExecutable
@@ -36,7 +43,9 @@ extension JobService {
 
         /// The endpoint of job slot `slot`: the configured port plus `slot`, or a free port.
         public func endpoint(slot: Int) -> String {
-            guard let colon = bind.lastIndex(of: ":"), let port = Int(bind[bind.index(after: colon)...]) else { return bind }
+            guard let colon = bind.lastIndex(of: ":"), let port = Int(bind[bind.index(after: colon)...]) else {
+                return bind
+            }
             return "\(bind[..<colon]):\(port + slot)"
         }
 

@@ -42,7 +42,10 @@ public actor JobService {
             order.append(id)
             if !record.state.isFinal {
                 do {
-                    specifications[id] = try JobSubmission.decode(entry.specification, format: entry.isYAML ? .yaml : .json)
+                    specifications[id] = try JobSubmission.decode(
+                        entry.specification,
+                        format: entry.isYAML ? .yaml : .json
+                    )
                     record.state = .queued
                     queue.append(id)
                 } catch {
@@ -64,16 +67,30 @@ public actor JobService {
     }
 
     /// Registers a validated job, queues it and returns its record.
-    public func submit(_ job: ReconJob, specification: Data, isYAML: Bool, by identity: TokenIdentity) throws -> JobRecord {
+    public func submit(
+        _ job: ReconJob,
+        specification: Data,
+        isYAML: Bool,
+        by identity: TokenIdentity
+    ) throws -> JobRecord {
         let id = "job-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        let record = JobRecord(id: id, name: job.name, state: .queued, submittedBy: identity.name, submittedAt: Self.now())
+        let record = JobRecord(
+            id: id,
+            name: job.name,
+            state: .queued,
+            submittedBy: identity.name,
+            submittedAt: Self.now()
+        )
         try registry.insert(record, specification: specification, isYAML: isYAML)
         records[id] = record
         order.append(id)
         specifications[id] = job
         queue.append(id)
         totals.submitted += 1
-        logger.info("server.job.submitted", metadata: ["job": "\(id)", "name": "\(job.name)", "by": "\(identity.name)"])
+        logger.info(
+            "server.job.submitted",
+            metadata: ["job": "\(id)", "name": "\(job.name)", "by": "\(identity.name)"]
+        )
         schedule()
         return records[id] ?? record
     }
@@ -86,7 +103,9 @@ public actor JobService {
     /// One job with live progress, or `nil`.
     public func job(_ id: String) -> JobRecord? {
         guard var record = records[id] else { return nil }
-        if record.state == .running, let progress = live.progress(of: id) { record.progress = JobProgressSummary(progress) }
+        if record.state == .running, let progress = live.progress(of: id) {
+            record.progress = JobProgressSummary(progress)
+        }
         return record
     }
 
@@ -94,7 +113,9 @@ public actor JobService {
     ///
     /// - Throws: ``ServerError`` `notFound` for an unknown id, `conflict` for a finished job.
     public func cancel(_ id: String, by identity: TokenIdentity) throws -> JobRecord {
-        guard let record = records[id] else { throw ServerError(.notFound, "no job \(id); list jobs with GET /v1/jobs") }
+        guard let record = records[id] else {
+            throw ServerError(.notFound, "no job \(id); list jobs with GET /v1/jobs")
+        }
         switch record.state {
         case .queued:
             queue.removeAll { $0 == id }
@@ -113,10 +134,15 @@ public actor JobService {
     ///
     /// - Throws: ``ServerError`` `notFound` for an unknown id, `conflict` while the job has no report.
     public func reportFile(_ id: String, format: ReportFormat) throws -> URL {
-        guard let record = records[id] else { throw ServerError(.notFound, "no job \(id); list jobs with GET /v1/jobs") }
+        guard let record = records[id] else {
+            throw ServerError(.notFound, "no job \(id); list jobs with GET /v1/jobs")
+        }
         let file = configuration.folder(of: id).appendingPathComponent(format.fileName)
         guard record.state == .succeeded, FileManager.default.fileExists(atPath: file.path) else {
-            throw ServerError(.conflict, "job \(id) has no report (state \(record.state.rawValue)); reports exist once a job has succeeded")
+            throw ServerError(
+                .conflict,
+                "job \(id) has no report (state \(record.state.rawValue)); reports exist once a job has succeeded"
+            )
         }
         return file
     }
@@ -144,7 +170,12 @@ public actor JobService {
             record.startedAt = Self.now()
             records[id] = record
             try? registry.update(record)
-            let options = Self.options(for: job, folder: configuration.folder(of: id), slot: slot, configuration: configuration)
+            let options = Self.options(
+                for: job,
+                folder: configuration.folder(of: id),
+                slot: slot,
+                configuration: configuration
+            )
             let live = self.live
             var logger = self.logger
             logger[metadataKey: "job"] = "\(id)"
@@ -154,7 +185,12 @@ public actor JobService {
                 do {
                     var options = options
                     options.policy = try job.policy.map(Self.loadPolicy)
-                    result = .success(try await ReconRunner(job: job, options: options).run(logger: logger, progress: { live.update(id, $0) }))
+                    result = .success(
+                        try await ReconRunner(job: job, options: options).run(
+                            logger: logger,
+                            progress: { live.update(id, $0) }
+                        )
+                    )
                 } catch {
                     result = .failure(error)
                 }
@@ -164,17 +200,27 @@ public actor JobService {
         }
     }
 
-    private static func options(for job: ReconJob, folder: URL, slot: Int, configuration: Configuration) -> ReconRunner.Options {
+    private static func options(
+        for job: ReconJob,
+        folder: URL,
+        slot: Int,
+        configuration: Configuration
+    ) -> ReconRunner.Options {
         var planning = JobPlanner.Defaults()
         if let rows = job.chunking?.chunkRows { planning.chunkRows = rows }
         var scheduling = LeaseScheduler.Configuration()
         if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
         if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
         var options = ReconRunner.Options(
-            outputDirectory: folder, workers: configuration.workersPerJob,
-            workerExecutable: configuration.workerExecutable, bind: configuration.endpoint(slot: slot),
-            signingKey: configuration.signingKey, signingKeyID: configuration.signingKeyID,
-            scheduling: scheduling, planning: planning)
+            outputDirectory: folder,
+            workers: configuration.workersPerJob,
+            workerExecutable: configuration.workerExecutable,
+            bind: configuration.endpoint(slot: slot),
+            signingKey: configuration.signingKey,
+            signingKeyID: configuration.signingKeyID,
+            scheduling: scheduling,
+            planning: planning
+        )
         // Remote workers stay connected from one job to the next; a local fleet is per job.
         options.shutdownWorkersAtEnd = configuration.workersPerJob > 0
         return options
@@ -199,12 +245,22 @@ public actor JobService {
         switch result {
         case .success(let outcome) where !cancelled:
             records[id]?.verdict = outcome.report.verdict.rawValue
-            try? finish(id, state: .succeeded, verdict: outcome.report.verdict, exitCode: outcome.report.exitCode, error: nil)
+            try? finish(
+                id,
+                state: .succeeded,
+                verdict: outcome.report.verdict,
+                exitCode: outcome.report.exitCode,
+                error: nil
+            )
         case .success:
             try? finish(id, state: .cancelled, verdict: .error, error: "cancelled while running")
         case .failure(let error):
-            try? finish(id, state: cancelled ? .cancelled : .failed, verdict: .error,
-                        error: cancelled ? "cancelled while running" : "the job could not run: \(error)")
+            try? finish(
+                id,
+                state: cancelled ? .cancelled : .failed,
+                verdict: .error,
+                error: cancelled ? "cancelled while running" : "the job could not run: \(error)"
+            )
         }
         schedule()
     }
@@ -218,7 +274,10 @@ public actor JobService {
         record.finishedAt = Self.now()
         records[id] = record
         totals.finished[state, default: 0] += 1
-        logger.info("server.job.finished", metadata: ["job": "\(id)", "state": "\(state.rawValue)", "verdict": "\(verdict.rawValue)"])
+        logger.info(
+            "server.job.finished",
+            metadata: ["job": "\(id)", "state": "\(state.rawValue)", "verdict": "\(verdict.rawValue)"]
+        )
         try registry.update(record)
     }
 

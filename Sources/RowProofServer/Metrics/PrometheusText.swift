@@ -5,10 +5,17 @@ struct PrometheusText {
     private(set) var text = ""
 
     /// Adds one metric family with its `# HELP` and `# TYPE` lines and its samples.
-    mutating func add(_ name: String, type: String, help: String, samples: [(labels: [(String, String)], value: Double)]) {
+    mutating func add(
+        _ name: String,
+        type: String,
+        help: String,
+        samples: [(labels: [(String, String)], value: Double)]
+    ) {
         text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
         for sample in samples {
-            let labels = sample.labels.isEmpty ? "" : "{" + sample.labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",") + "}"
+            let labels =
+                sample.labels.isEmpty
+                ? "" : "{" + sample.labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",") + "}"
             text += "\(name)\(labels) \(Self.format(sample.value))\n"
         }
     }
@@ -23,6 +30,7 @@ struct PrometheusText {
     }
 
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -23,7 +23,12 @@ public struct SchemaValidator: Sendable {
         return found
     }
 
-    private func check(_ value: JSONValue, against schema: JSONValue, at path: ContractPath, into found: inout [ContractError]) {
+    private func check(
+        _ value: JSONValue,
+        against schema: JSONValue,
+        at path: ContractPath,
+        into found: inout [ContractError]
+    ) {
         guard case .object(let rules) = schema else { return }
         if case .string(let reference)? = rules["$ref"], let target = resolve(reference) {
             check(value, against: target, at: path, into: &found)
@@ -34,7 +39,12 @@ public struct SchemaValidator: Sendable {
         }
         if case .array(let allowed)? = rules["enum"], !allowed.contains(value) {
             let names = allowed.map { if case .string(let text) = $0 { text } else { "\($0)" } }
-            found.append(ContractError(path: path, "unknown value \(value.kindDescription); use one of: \(names.joined(separator: ", "))"))
+            found.append(
+                ContractError(
+                    path: path,
+                    "unknown value \(value.kindDescription); use one of: \(names.joined(separator: ", "))"
+                )
+            )
         }
         checkString(value, rules, at: path, into: &found)
         checkNumber(value, rules, at: path, into: &found)
@@ -65,23 +75,40 @@ public struct SchemaValidator: Sendable {
         return node
     }
 
-    private func checkString(_ value: JSONValue, _ rules: [String: JSONValue], at path: ContractPath, into found: inout [ContractError]) {
+    private func checkString(
+        _ value: JSONValue,
+        _ rules: [String: JSONValue],
+        at path: ContractPath,
+        into found: inout [ContractError]
+    ) {
         guard case .string(let text) = value else { return }
         let length = text.unicodeScalars.count
         if let minimum = rules["minLength"].flatMap(Self.number), Double(length) < minimum {
-            found.append(ContractError(path: path, length == 0 ? "must not be empty" : "must be at least \(Int(minimum)) characters long (got \(length))"))
+            found.append(
+                ContractError(
+                    path: path,
+                    length == 0
+                        ? "must not be empty" : "must be at least \(Int(minimum)) characters long (got \(length))"
+                )
+            )
         }
         if let maximum = rules["maxLength"].flatMap(Self.number), Double(length) > maximum {
             found.append(ContractError(path: path, "must be at most \(Int(maximum)) characters long (got \(length))"))
         }
         if case .string(let pattern)? = rules["pattern"],
-           let expression = try? NSRegularExpression(pattern: pattern),
-           expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            let expression = try? NSRegularExpression(pattern: pattern),
+            expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
+        {
             found.append(ContractError(path: path, "\(value.kindDescription) does not match the pattern \(pattern)"))
         }
     }
 
-    private func checkNumber(_ value: JSONValue, _ rules: [String: JSONValue], at path: ContractPath, into found: inout [ContractError]) {
+    private func checkNumber(
+        _ value: JSONValue,
+        _ rules: [String: JSONValue],
+        at path: ContractPath,
+        into found: inout [ContractError]
+    ) {
         guard let number = Self.number(value) else { return }
         let shown = Self.show(value)
         if let minimum = rules["minimum"].flatMap(Self.number), number < minimum {
@@ -98,10 +125,20 @@ public struct SchemaValidator: Sendable {
         }
     }
 
-    private func checkArray(_ value: JSONValue, _ rules: [String: JSONValue], at path: ContractPath, into found: inout [ContractError]) {
+    private func checkArray(
+        _ value: JSONValue,
+        _ rules: [String: JSONValue],
+        at path: ContractPath,
+        into found: inout [ContractError]
+    ) {
         guard case .array(let elements) = value else { return }
         if let minimum = rules["minItems"].flatMap(Self.number), Double(elements.count) < minimum {
-            found.append(ContractError(path: path, "needs at least \(Int(minimum)) item\(minimum == 1 ? "" : "s") (got \(elements.count))"))
+            found.append(
+                ContractError(
+                    path: path,
+                    "needs at least \(Int(minimum)) item\(minimum == 1 ? "" : "s") (got \(elements.count))"
+                )
+            )
         }
         if let maximum = rules["maxItems"].flatMap(Self.number), Double(elements.count) > maximum {
             found.append(ContractError(path: path, "takes at most \(Int(maximum)) items (got \(elements.count))"))
@@ -113,11 +150,18 @@ public struct SchemaValidator: Sendable {
             }
         }
         if let items = rules["items"] {
-            for (index, element) in elements.enumerated() { check(element, against: items, at: path[index], into: &found) }
+            for (index, element) in elements.enumerated() {
+                check(element, against: items, at: path[index], into: &found)
+            }
         }
     }
 
-    private func checkObject(_ value: JSONValue, _ rules: [String: JSONValue], at path: ContractPath, into found: inout [ContractError]) {
+    private func checkObject(
+        _ value: JSONValue,
+        _ rules: [String: JSONValue],
+        at path: ContractPath,
+        into found: inout [ContractError]
+    ) {
         guard case .object(let members) = value else { return }
         var properties: [String: JSONValue] = [:]
         if case .object(let declared)? = rules["properties"] { properties = declared }
@@ -135,7 +179,12 @@ public struct SchemaValidator: Sendable {
             }
             switch rules["additionalProperties"] {
             case .bool(false)?:
-                found.append(ContractError(path: path[name], "unknown field \"\(name)\"; known fields: \(properties.keys.sorted().joined(separator: ", "))"))
+                found.append(
+                    ContractError(
+                        path: path[name],
+                        "unknown field \"\(name)\"; known fields: \(properties.keys.sorted().joined(separator: ", "))"
+                    )
+                )
             case .object?:
                 check(member, against: rules["additionalProperties"] ?? .null, at: path[name], into: &found)
             default:
@@ -180,18 +229,24 @@ extension SchemaValidator {
     }
 
     static func requiredNames(_ schema: JSONValue) -> [String]? {
-        guard case .object(let rules) = schema, rules.count == 1, case .array(let names)? = rules["required"] else { return nil }
+        guard case .object(let rules) = schema, rules.count == 1, case .array(let names)? = rules["required"] else {
+            return nil
+        }
         return names.compactMap { if case .string(let name) = $0 { name } else { nil } }
     }
 
     static func describeNot(_ negated: JSONValue) -> String {
-        if let names = requiredNames(negated) { return "give at most one of \(names.joined(separator: ", ")), not all of them" }
+        if let names = requiredNames(negated) {
+            return "give at most one of \(names.joined(separator: ", ")), not all of them"
+        }
         return "matches a form the schema forbids"
     }
 
     static func describeAnyOf(_ branches: [JSONValue]) -> String {
         let names = branches.compactMap(requiredNames)
-        if names.count == branches.count { return "needs at least one of: \(names.flatMap { $0 }.joined(separator: ", "))" }
+        if names.count == branches.count {
+            return "needs at least one of: \(names.flatMap { $0 }.joined(separator: ", "))"
+        }
         return "does not match any of the \(branches.count) allowed forms"
     }
 }

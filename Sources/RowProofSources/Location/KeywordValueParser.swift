@@ -7,7 +7,9 @@ enum KeywordValueParser {
     static func parse(_ text: String) throws(SourceError) -> [(String, String)] {
         var pairs: [(String, String)] = []
         var characters = Array(text)[...]
-        func skipSpaces() { while let first = characters.first, first.isWhitespace { characters = characters.dropFirst() } }
+        func skipSpaces() {
+            while let first = characters.first, first.isWhitespace { characters = characters.dropFirst() }
+        }
         while true {
             skipSpaces()
             guard !characters.isEmpty else { break }
@@ -19,7 +21,8 @@ enum KeywordValueParser {
             skipSpaces()
             guard characters.first == "=" else {
                 throw SourceError(
-                    .connection, "the connection string has \"\(key)\" without \"=value\"",
+                    .connection,
+                    "the connection string has \"\(key)\" without \"=value\"",
                     hint: "write key=value pairs separated by spaces, for example host=db port=5432 dbname=app"
                 )
             }
@@ -43,7 +46,8 @@ enum KeywordValueParser {
                 }
                 guard isClosed else {
                     throw SourceError(
-                        .connection, "the connection string's value for \"\(key)\" has no closing quote",
+                        .connection,
+                        "the connection string's value for \"\(key)\" has no closing quote",
                         hint: "close the single quote; write \\' for a quote inside the value"
                     )
                 }

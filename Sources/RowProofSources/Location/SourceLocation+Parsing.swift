@@ -16,7 +16,9 @@ extension SourceLocation {
             if path.hasPrefix("//") { path.removeFirst(2) }  // sqlite:///abs → /abs; sqlite://rel → rel
             guard !path.isEmpty else { throw Self.unrecognized() }
             self.init(storage: .sqlite(path: path.removingPercentEscapes()))
-        } else if [".db", ".sqlite", ".sqlite3"].contains(where: { trimmed.lowercased().hasSuffix($0) }), !trimmed.contains("=") {
+        } else if [".db", ".sqlite", ".sqlite3"].contains(where: { trimmed.lowercased().hasSuffix($0) }),
+            !trimmed.contains("=")
+        {
             self.init(storage: .sqlite(path: trimmed))
         } else if trimmed.contains("=") {
             self.init(storage: try Self.parseKeywordValue(trimmed))
@@ -27,7 +29,8 @@ extension SourceLocation {
 
     private static func unrecognized() -> SourceError {
         SourceError(
-            .connection, "the database location is not one RowProof recognizes",
+            .connection,
+            "the database location is not one RowProof recognizes",
             hint: "write postgres://user@host:5432/db, a libpq string (host=… dbname=…), sqlite:///path/to/file.db, "
                 + "or a secret reference (env://NAME, file:///path, vault://mount/path#key)"
         )
@@ -48,7 +51,9 @@ extension SourceLocation {
                 rest = String(rest[rest.index(after: at)...])
                 if let colon = candidate.firstIndex(of: ":") {
                     userInfo = String(candidate[..<colon])
-                    password = Self.password(String(candidate[candidate.index(after: colon)...]).removingPercentEscapes())
+                    password = Self.password(
+                        String(candidate[candidate.index(after: colon)...]).removingPercentEscapes()
+                    )
                 } else {
                     userInfo = String(candidate)
                 }
@@ -70,8 +75,13 @@ extension SourceLocation {
         let queryText = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
         let user = userInfo.map { "\($0)@" } ?? ""
         let conninfo = "\(scheme)\(user)\(rest)\(queryText)"
-        let redactedUser = userInfo.map { password == nil ? "\($0)@" : "\($0):***@" } ?? (password == nil ? "" : ":***@")
-        return .postgres(conninfo: conninfo, password: password, redacted: "\(scheme)\(redactedUser)\(rest)\(queryText)")
+        let redactedUser =
+            userInfo.map { password == nil ? "\($0)@" : "\($0):***@" } ?? (password == nil ? "" : ":***@")
+        return .postgres(
+            conninfo: conninfo,
+            password: password,
+            redacted: "\(scheme)\(redactedUser)\(rest)\(queryText)"
+        )
     }
 
     /// `host=db password='x y' dbname=app`: the password comes out, the rest is rebuilt.

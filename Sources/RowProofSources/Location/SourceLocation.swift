@@ -74,7 +74,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         let value = try secrets.resolve(reference)
         guard !SecretReference.looksLikeReference(value) else {
             throw SourceError(
-                .connection, "secret \(reference) holds another secret reference; references do not nest",
+                .connection,
+                "secret \(reference) holds another secret reference; references do not nest",
                 hint: "store the connection URL itself in the secret"
             )
         }
@@ -82,7 +83,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
             return try SourceLocation(parsing: value)
         } catch {
             throw SourceError(
-                .connection, "secret \(reference) does not hold a database location",
+                .connection,
+                "secret \(reference) does not hold a database location",
                 hint: "store a postgres:// URL, a libpq key=value string or a sqlite: path in it"
             )
         }

@@ -28,10 +28,13 @@ extension PostgresConnection {
         }
         let error = resultError(nil, doing: "COPY")
         drainResults()
-        throw PQstatus(handle) == CONNECTION_OK ? error : SourceError(
-            .interrupted, "reading from \(redactedTarget) failed: the connection was lost (\(Self.message(PQerrorMessage(handle))))",
-            hint: "retrying the chunk on a new connection is safe; nothing of it was kept"
-        )
+        throw PQstatus(handle) == CONNECTION_OK
+            ? error
+            : SourceError(
+                .interrupted,
+                "reading from \(redactedTarget) failed: the connection was lost (\(Self.message(PQerrorMessage(handle))))",
+                hint: "retrying the chunk on a new connection is safe; nothing of it was kept"
+            )
     }
 
     /// Cancels a running COPY and discards what is still in flight, leaving the connection usable.
@@ -64,7 +67,8 @@ extension PostgresConnection {
         if let failure { throw failure }
         if PQstatus(handle) != CONNECTION_OK {
             throw SourceError(
-                .interrupted, "reading from \(redactedTarget) failed: the connection was lost at the end of the COPY",
+                .interrupted,
+                "reading from \(redactedTarget) failed: the connection was lost at the end of the COPY",
                 hint: "retrying the chunk on a new connection is safe; nothing of it was kept"
             )
         }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibPQ
+import Foundation
 
 /// One libpq connection.
 ///
@@ -85,13 +85,20 @@ public final class PostgresConnection {
     }
 
     /// Runs `sql` and returns the result handle; the caller clears it.
-    func execute(_ sql: String, _ parameters: [String?], expecting accepted: [ExecStatusType]) throws(SourceError) -> OpaquePointer {
+    func execute(
+        _ sql: String,
+        _ parameters: [String?],
+        expecting accepted: [ExecStatusType]
+    ) throws(SourceError) -> OpaquePointer {
         precondition(!isCopying, "PostgresConnection: a statement was started while a COPY is streaming")
         let result: OpaquePointer? = withCStringArray(parameters) { values in
             PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
         guard let result else {
-            throw SourceError(.interrupted, "query on \(redactedTarget) failed: \(Self.message(PQerrorMessage(handle)))")
+            throw SourceError(
+                .interrupted,
+                "query on \(redactedTarget) failed: \(Self.message(PQerrorMessage(handle)))"
+            )
         }
         guard accepted.contains(PQresultStatus(result)) else {
             let error = resultError(result, doing: "query")
@@ -107,21 +114,29 @@ public final class PostgresConnection {
         let code = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
         guard PQstatus(handle) == CONNECTION_OK else {
             return SourceError(
-                .interrupted, "\(action) on \(redactedTarget) failed: the connection was lost (\(message))",
-                hint: "retrying on a new connection is safe; nothing of the interrupted read was kept", serverCode: code
+                .interrupted,
+                "\(action) on \(redactedTarget) failed: the connection was lost (\(message))",
+                hint: "retrying on a new connection is safe; nothing of the interrupted read was kept",
+                serverCode: code
             )
         }
-        let (kind, hint): (SourceError.Kind, String?) = switch code {
-        case "42501": (.query, "grant the reading role SELECT on the table (GRANT SELECT ON … TO …) and USAGE on its schema")
-        case "25006": (.query, "source sessions are read-only; RowProof never writes to a source")
-        case "42P01": (.schema, "check the table name and schema (search_path)")
-        case "42703": (.schema, "check the column names in the job's column plan")
-        case "57014": (.interrupted, "the statement was cancelled (statement_timeout or an operator); retrying is safe")
-        case "40001", "40P01": (.interrupted, "the server aborted the transaction; retrying is safe")
-        case let code? where code.hasPrefix("08") || code.hasPrefix("57P"):
-            (.interrupted, "the server ended the connection (shutdown, restart or an operator); retrying on a new connection is safe")
-        default: (.query, nil)
-        }
+        let (kind, hint): (SourceError.Kind, String?) =
+            switch code {
+            case "42501":
+                (.query, "grant the reading role SELECT on the table (GRANT SELECT ON … TO …) and USAGE on its schema")
+            case "25006": (.query, "source sessions are read-only; RowProof never writes to a source")
+            case "42P01": (.schema, "check the table name and schema (search_path)")
+            case "42703": (.schema, "check the column names in the job's column plan")
+            case "57014":
+                (.interrupted, "the statement was cancelled (statement_timeout or an operator); retrying is safe")
+            case "40001", "40P01": (.interrupted, "the server aborted the transaction; retrying is safe")
+            case let code? where code.hasPrefix("08") || code.hasPrefix("57P"):
+                (
+                    .interrupted,
+                    "the server ended the connection (shutdown, restart or an operator); retrying on a new connection is safe"
+                )
+            default: (.query, nil)
+            }
         return SourceError(kind, "\(action) on \(redactedTarget) failed: \(message)", hint: hint, serverCode: code)
     }
 
@@ -132,7 +147,9 @@ public final class PostgresConnection {
                 "the server rejected the password: check the user and its password (PGPASSWORD, ~/.pgpass or the secret reference)"
             } else if lowered.contains("does not exist") {
                 "check the database and user names in the location"
-            } else if lowered.contains("connection refused") || lowered.contains("timeout") || lowered.contains("could not translate host") {
+            } else if lowered.contains("connection refused") || lowered.contains("timeout")
+                || lowered.contains("could not translate host")
+            {
                 "check that the server runs and listens on that host and port (listen_addresses, firewall)"
             } else {
                 "check host, port, database, user and password (PGPASSWORD, ~/.pgpass or a secret reference)"

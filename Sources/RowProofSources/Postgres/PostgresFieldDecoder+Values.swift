@@ -52,7 +52,9 @@ extension PostgresFieldDecoder {
         case .interval:
             try Self.expect(raw, 16)
             encoder.appendInterval(
-                months: PostgresBinary.int32(raw, 12), days: PostgresBinary.int32(raw, 8), micros: PostgresBinary.int64(raw, 0)
+                months: PostgresBinary.int32(raw, 12),
+                days: PostgresBinary.int32(raw, 8),
+                micros: PostgresBinary.int64(raw, 0)
             )
         case .uuid:
             try Self.expect(raw, 16)
@@ -74,7 +76,9 @@ extension PostgresFieldDecoder {
     /// Array binary format: ndim, has-nulls flag, element oid, (size, lower bound) per
     /// dimension, then each element as a length (−1 for NULL) and its bytes.
     private static func appendArray(
-        _ raw: UnsafeRawBufferPointer, element: PostgresFieldDecoder, to encoder: inout RowWriter
+        _ raw: UnsafeRawBufferPointer,
+        element: PostgresFieldDecoder,
+        to encoder: inout RowWriter
     ) throws(CanonicalError) {
         guard raw.count >= 12 else { throw truncated(raw.count) }
         let dimensions = PostgresBinary.int32(raw, 0)

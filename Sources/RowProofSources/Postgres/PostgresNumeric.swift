@@ -58,7 +58,10 @@ enum PostgresNumeric {
     }
 
     private static func decimal(
-        _ raw: UnsafeRawBufferPointer, count: Int, exponent: Int, sign: UInt16
+        _ raw: UnsafeRawBufferPointer,
+        count: Int,
+        exponent: Int,
+        sign: UInt16
     ) throws(CanonicalError) -> CanonicalDecimal {
         // The last base-10000 digit's trailing decimal zeros are dropped first, so a value with
         // 38 significant digits never needs the 40 digits its base-10000 form spans.

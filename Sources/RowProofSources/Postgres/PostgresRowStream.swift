@@ -43,7 +43,9 @@ public struct PostgresRowStream: RowStream {
     ///   ``SourceError/Kind/data`` for a value with no canonical form, naming its column).
     public mutating func next() throws(SourceError) -> CanonicalRow? {
         var row: CanonicalRow?
-        _ = try readTuples(limit: 1) { key, bytes, hash in row = CanonicalRow(key: Array(key), bytes: Array(bytes), hash: hash) }
+        _ = try readTuples(limit: 1) { key, bytes, hash in
+            row = CanonicalRow(key: Array(key), bytes: Array(bytes), hash: hash)
+        }
         return row
     }
 
@@ -65,7 +67,8 @@ public struct PostgresRowStream: RowStream {
     /// per-row loop does no reference counting.
     @inline(__always)
     private mutating func readTuples(
-        limit: Int, _ take: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UInt64) -> Void
+        limit: Int,
+        _ take: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UInt64) -> Void
     ) throws(SourceError) -> Int {
         if let failure = copy.failure { throw failure }
         if copy.isDone { return 0 }
@@ -75,7 +78,12 @@ public struct PostgresRowStream: RowStream {
         do {
             while count < limit {
                 let decoded = try connection.withNextCopyRow { (raw) throws(SourceError) -> UInt64? in
-                    try decodeMessage(raw, decoders: layout.decoders, isInPlan: layout.isInPlan, keyFields: layout.keyFields)
+                    try decodeMessage(
+                        raw,
+                        decoders: layout.decoders,
+                        isInPlan: layout.isInPlan,
+                        keyFields: layout.keyFields
+                    )
                 }
                 switch decoded {
                 case .none:
@@ -101,7 +109,10 @@ public struct PostgresRowStream: RowStream {
     /// encoders hold its key and bytes) or the trailer (`nil`).
     @inline(__always)
     private mutating func decodeMessage(
-        _ raw: UnsafeRawBufferPointer, decoders: [PostgresFieldDecoder], isInPlan: [Bool], keyFields: [Int]
+        _ raw: UnsafeRawBufferPointer,
+        decoders: [PostgresFieldDecoder],
+        isInPlan: [Bool],
+        keyFields: [Int]
     ) throws(SourceError) -> UInt64? {
         var offset = 0
         if !hasHeader {
@@ -136,7 +147,8 @@ public struct PostgresRowStream: RowStream {
                             guard raw.count - offset >= length else { throw TruncatedField() }
                             if isInPlan[index] {
                                 try decoders[index].append(
-                                    UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]), to: &writer
+                                    UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]),
+                                    to: &writer
                                 )
                             }
                             offset += length
@@ -150,10 +162,14 @@ public struct PostgresRowStream: RowStream {
                     let length = spans[2 * key + 1]
                     guard length >= 0 else {
                         throw CanonicalError(
-                            .nullKey, "a key column is NULL in a row of this range; every key component must have a value"
+                            .nullKey,
+                            "a key column is NULL in a row of this range; every key component must have a value"
                         )
                     }
-                    try decoders[key].appendKey(UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]), to: &keyEncoder)
+                    try decoders[key].appendKey(
+                        UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]),
+                        to: &keyEncoder
+                    )
                 }
             } catch is TruncatedField {
                 throw malformed("field \(index + 1) is truncated")
@@ -180,7 +196,10 @@ public struct PostgresRowStream: RowStream {
     }
 
     private func malformed(_ detail: String) -> SourceError {
-        SourceError(.data, "reading table \(table) from \(copy.connection.redactedTarget): malformed binary COPY data: \(detail)")
+        SourceError(
+            .data,
+            "reading table \(table) from \(copy.connection.redactedTarget): malformed binary COPY data: \(detail)"
+        )
     }
 }
 

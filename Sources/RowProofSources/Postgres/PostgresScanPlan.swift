@@ -15,11 +15,16 @@ struct PostgresScanPlan {
         self.request = request
         let name = table.description.tableName
         if request.isKeyless, !request.range.isUnbounded {
-            throw SourceError(.schema, "a keyless scan of \(name) cannot have a key range", hint: "scan keyless tables whole")
+            throw SourceError(
+                .schema,
+                "a keyless scan of \(name) cannot have a key range",
+                hint: "scan keyless tables whole"
+            )
         }
         if !request.isKeyless, request.keyColumns.isEmpty {
             throw SourceError(
-                .schema, "the scan of \(name) names no key columns",
+                .schema,
+                "the scan of \(name) names no key columns",
                 hint: "name the key columns, or scan in keyless multiset mode"
             )
         }
@@ -40,7 +45,8 @@ struct PostgresScanPlan {
             let (type, decoder) = try Self.column(key, in: table, trimsCharPadding: trimsCharPadding)
             guard decoder.logicalType.canBeKey else {
                 throw SourceError(
-                    .schema, "column \"\(key)\" of \(name) is \(type.formatted) (\(decoder.logicalType)), which cannot be a key",
+                    .schema,
+                    "column \"\(key)\" of \(name) is \(type.formatted) (\(decoder.logicalType)), which cannot be a key",
                     hint: "key on integer, text, bytes, date, time, timestamp, uuid or bool columns"
                 )
             }
@@ -55,7 +61,8 @@ struct PostgresScanPlan {
         }
         for bound in [request.range.lower, request.range.upper].compactMap({ $0 }) where bound.count != keyTypes.count {
             throw SourceError(
-                .schema, "a key range bound of \(name) has \(bound.count) value(s) but the key has \(keyTypes.count) column(s)",
+                .schema,
+                "a key range bound of \(name) has \(bound.count) value(s) but the key has \(keyTypes.count) column(s)",
                 hint: "plan ranges with the same key columns as the scan"
             )
         }
@@ -63,21 +70,28 @@ struct PostgresScanPlan {
 
     /// The column's type and decoder, or the error that names the table, column, type and fix.
     private static func column(
-        _ column: String, in table: PostgresTableInfo, trimsCharPadding: Bool
+        _ column: String,
+        in table: PostgresTableInfo,
+        trimsCharPadding: Bool
     ) throws(SourceError) -> (PostgresTypeInfo, PostgresFieldDecoder) {
         let name = table.description.tableName
         guard let type = table.columnTypes[column] else {
             let all = table.description.columns.map(\.name)
             let similar = SimilarNames.closest(to: column, among: all)
             throw SourceError(
-                .schema, "table \(name) has no column \"\(column)\"",
-                hint: similar.isEmpty ? "its columns are: \(all.joined(separator: ", "))" : "did you mean: \(similar.joined(separator: ", "))"
+                .schema,
+                "table \(name) has no column \"\(column)\"",
+                hint: similar.isEmpty
+                    ? "its columns are: \(all.joined(separator: ", "))"
+                    : "did you mean: \(similar.joined(separator: ", "))"
             )
         }
         guard let decoder = type.decoder(trimsCharPadding: trimsCharPadding) else {
             throw SourceError(
-                .schema, "column \"\(column)\" of table \(name) has type \(type.formatted), which RowProof cannot compare",
-                hint: "exclude the column from the job, or cast it to a supported type (text, numeric, …) in a view and compare the view"
+                .schema,
+                "column \"\(column)\" of table \(name) has type \(type.formatted), which RowProof cannot compare",
+                hint:
+                    "exclude the column from the job, or cast it to a supported type (text, numeric, …) in a view and compare the view"
             )
         }
         return (type, decoder)
@@ -88,7 +102,8 @@ struct PostgresScanPlan {
         let column = PostgresSQL.identifier(fields[keyFields[index]].name)
         let type = keyTypes[index]
         guard fields[keyFields[index]].decoder.isTextLike else { return column }
-        return type.baseName == "text" || type.baseName == "varchar" ? "\(column) COLLATE \"C\"" : "\(column)::text COLLATE \"C\""
+        return type.baseName == "text" || type.baseName == "varchar"
+            ? "\(column) COLLATE \"C\"" : "\(column)::text COLLATE \"C\""
     }
 
     /// `'value'::type` for a bound component.
@@ -109,7 +124,8 @@ struct PostgresScanPlan {
         let columns = zip(fields, casts).map { field, cast in
             PostgresSQL.identifier(field.name) + (cast.map { "::\($0)" } ?? "")
         }
-        var sql = "SELECT " + columns.joined(separator: ", ")
+        var sql =
+            "SELECT " + columns.joined(separator: ", ")
             + " FROM " + table.qualifiedName
         var predicates: [String] = []
         if let lower = request.range.lower { predicates.append(comparison(lower, ">=")) }

@@ -15,11 +15,16 @@ extension PostgresSession {
     /// - Throws: ``SourceError/Kind/schema`` for a missing key column or one that cannot be a key.
     public func planRanges(table: TableName, keyColumns: [String], chunkRows: Int) throws(SourceError) -> [KeyRange] {
         guard chunkRows > 0 else {
-            throw SourceError(.schema, "chunk size \(chunkRows) for \(table) must be positive", hint: "use for example 1000000")
+            throw SourceError(
+                .schema,
+                "chunk size \(chunkRows) for \(table) must be positive",
+                hint: "use for example 1000000"
+            )
         }
         let info = try tableInfo(table)
         let plan = try PostgresScanPlan(
-            request: ScanRequest(table: table, columns: [], keyColumns: keyColumns), table: info,
+            request: ScanRequest(table: table, columns: [], keyColumns: keyColumns),
+            table: info,
             trimsCharPadding: types.trimsCharPadding
         )
         let estimate = try estimatedRows(info)
@@ -52,20 +57,31 @@ extension PostgresSession {
             row = try connection.query("SELECT reltuples::float8::text FROM pg_class WHERE oid = $1::oid", [oid]).first
             tuples = row?[0].flatMap { Double($0) } ?? -1
             if tuples < 0 {
-                tuples = try connection.query("SELECT count(*)::text FROM " + info.qualifiedName).first?[0].flatMap { Double($0) } ?? 0
+                tuples =
+                    try connection.query("SELECT count(*)::text FROM " + info.qualifiedName).first?[0].flatMap {
+                        Double($0)
+                    } ?? 0
             }
         } else if tuples < 0 {
             // A large table never analyzed: count a 1% page sample.
-            let sampled = try connection.query("SELECT count(*)::text FROM \(info.qualifiedName) TABLESAMPLE SYSTEM (1)")
+            let sampled = try connection.query(
+                "SELECT count(*)::text FROM \(info.qualifiedName) TABLESAMPLE SYSTEM (1)"
+            )
             tuples = (sampled.first?[0].flatMap { Double($0) } ?? 0) * 100
         }
         return max(tuples, 0)
     }
 
     /// Chunk boundaries of a single integer key from min/max and the histogram.
-    private func integerBoundaries(_ info: PostgresTableInfo, plan: PostgresScanPlan, chunks: Int) throws(SourceError) -> [Int64] {
+    private func integerBoundaries(
+        _ info: PostgresTableInfo,
+        plan: PostgresScanPlan,
+        chunks: Int
+    ) throws(SourceError) -> [Int64] {
         let column = PostgresSQL.identifier(plan.fields[0].name)
-        let extremes = try connection.query("SELECT min(\(column))::text, max(\(column))::text FROM \(info.qualifiedName)")
+        let extremes = try connection.query(
+            "SELECT min(\(column))::text, max(\(column))::text FROM \(info.qualifiedName)"
+        )
         guard let low = extremes.first?[0].flatMap({ Int64($0) }), let high = extremes.first?[1].flatMap({ Int64($0) }),
             low < high
         else { return [] }
@@ -74,7 +90,8 @@ extension PostgresSession {
             _ = try? connection.query("ANALYZE " + info.qualifiedName)
             bounds = try histogram(info, column: plan.fields[0].name)
         }
-        let points: [Double] = bounds.count >= 2 ? [Double(low)] + bounds.map(Double.init) + [Double(high)] : [Double(low), Double(high)]
+        let points: [Double] =
+            bounds.count >= 2 ? [Double(low)] + bounds.map(Double.init) + [Double(high)] : [Double(low), Double(high)]
         // With the histogram, every inner bucket holds about the same number of rows; the two
         // outer pieces (min → first bound, last bound → max) are about empty.
         let buckets = bounds.count >= 2 ? bounds.count - 1 : 1
@@ -102,7 +119,10 @@ extension PostgresSession {
 
     /// Chunk boundaries from a page sample of the key columns, sorted in key order.
     private func sampledBoundaries(
-        _ info: PostgresTableInfo, plan: PostgresScanPlan, chunks: Int, estimate: Double
+        _ info: PostgresTableInfo,
+        plan: PostgresScanPlan,
+        chunks: Int,
+        estimate: Double
     ) throws(SourceError) -> [[CanonicalValue]] {
         let target = Double(min(max(chunks * 32, 2_000), 200_000))
         let percent = min(100, max(0.0001, target / max(estimate, 1) * 100 * 1.5))

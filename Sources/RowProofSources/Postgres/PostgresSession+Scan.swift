@@ -15,8 +15,10 @@ extension PostgresSession {
         let plan = try PostgresScanPlan(request: request, table: info, trimsCharPadding: types.trimsCharPadding)
         try connection.startCopyOut(plan.copyStatement(), [])
         return PostgresRowStream(
-            connection: connection, table: TableName(schema: info.description.schema, info.description.name),
-            fields: plan.fields, keyFields: plan.keyFields
+            connection: connection,
+            table: TableName(schema: info.description.schema, info.description.name),
+            fields: plan.fields,
+            keyFields: plan.keyFields
         )
     }
 }

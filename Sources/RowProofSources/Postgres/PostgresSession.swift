@@ -64,8 +64,10 @@ public final class PostgresSession: SourceSession {
         } catch {
             try? endTransaction()
             throw SourceError(
-                error.kind, error.message,
-                hint: "the exporting session must keep its transaction open while readers import snapshot \(snapshot.id)",
+                error.kind,
+                error.message,
+                hint:
+                    "the exporting session must keep its transaction open while readers import snapshot \(snapshot.id)",
                 serverCode: error.serverCode
             )
         }

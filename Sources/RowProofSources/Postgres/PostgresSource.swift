@@ -16,9 +16,17 @@ public struct PostgresSource: DataSource {
     /// Creates a source; nothing connects until ``openSession()``.
     ///
     /// - Throws: ``SourceError/Kind/connection`` when `location` is a SQLite location.
-    public init(location: SourceLocation, secrets: SecretResolver = SecretResolver(), types: TypeResolver = .postgres) throws(SourceError) {
+    public init(
+        location: SourceLocation,
+        secrets: SecretResolver = SecretResolver(),
+        types: TypeResolver = .postgres
+    ) throws(SourceError) {
         guard location.engine != .sqlite else {
-            throw SourceError(.connection, "\(location) is a SQLite location, not a Postgres one", hint: "open it with SQLiteSource")
+            throw SourceError(
+                .connection,
+                "\(location) is a SQLite location, not a Postgres one",
+                hint: "open it with SQLiteSource"
+            )
         }
         self.location = location
         self.secrets = secrets
@@ -29,7 +37,11 @@ public struct PostgresSource: DataSource {
     public func openSession() throws(SourceError) -> PostgresSession {
         let resolved = try location.resolvingLocation(with: secrets)
         guard case .postgres(let conninfo, let password, let redacted) = resolved.storage else {
-            throw SourceError(.connection, "\(location) does not hold a Postgres location", hint: "use SQLiteSource for SQLite files")
+            throw SourceError(
+                .connection,
+                "\(location) does not hold a Postgres location",
+                hint: "use SQLiteSource for SQLite files"
+            )
         }
         let secret: String? =
             switch password {

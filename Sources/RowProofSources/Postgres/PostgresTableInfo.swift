@@ -25,7 +25,9 @@ struct PostgresTypeInfo: Hashable {
     /// The decoder for this type, or `nil` when RowProof has no canonical form for it.
     func decoder(trimsCharPadding: Bool) -> PostgresFieldDecoder? {
         if let element = element.first {
-            guard element.element.isEmpty, let inner = element.decoder(trimsCharPadding: trimsCharPadding) else { return nil }
+            guard element.element.isEmpty, let inner = element.decoder(trimsCharPadding: trimsCharPadding) else {
+                return nil
+            }
             return .array(inner)
         }
         return PostgresFieldDecoder.forBaseType(baseName, isEnum: isEnum, trimsCharPadding: trimsCharPadding)

@@ -19,7 +19,8 @@ final class SQLiteConnection {
             let reason = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_close_v2(db)
             throw SourceError(
-                .connection, "cannot open SQLite database \(path): \(reason)",
+                .connection,
+                "cannot open SQLite database \(path): \(reason)",
                 hint: "check that the file exists and is readable by this user"
             )
         }

@@ -13,10 +13,18 @@ struct SQLiteScanPlan {
         self.tableName = table.tableName
         self.qualified = SQLiteSQL.qualified(table.schema, table.name)
         if request.isKeyless, !request.range.isUnbounded {
-            throw SourceError(.schema, "a keyless scan of \(tableName) cannot have a key range", hint: "scan keyless tables whole")
+            throw SourceError(
+                .schema,
+                "a keyless scan of \(tableName) cannot have a key range",
+                hint: "scan keyless tables whole"
+            )
         }
         if !request.isKeyless, request.keyColumns.isEmpty {
-            throw SourceError(.schema, "the scan of \(tableName) names no key columns", hint: "name the key columns, or scan in keyless multiset mode")
+            throw SourceError(
+                .schema,
+                "the scan of \(tableName) names no key columns",
+                hint: "name the key columns, or scan in keyless multiset mode"
+            )
         }
         for column in request.columns {
             let (description, decoder) = try Self.column(column.name, in: table)
@@ -25,7 +33,8 @@ struct SQLiteScanPlan {
                     .schema,
                     "column \"\(column.name)\" of \(tableName) is declared \(description.engineType) (\(description.logicalType.map { "\($0)" } ?? "no logical type")), "
                         + "but the column plan asks for \(column.logicalType)",
-                    hint: "use the column's logical type in the plan, or change its declared type through the type-coercion rulebook"
+                    hint:
+                        "use the column's logical type in the plan, or change its declared type through the type-coercion rulebook"
                 )
             }
             fields.append((column.name, decoder))
@@ -35,7 +44,8 @@ struct SQLiteScanPlan {
             let (description, decoder) = try Self.column(key, in: table)
             guard description.logicalType?.canBeKey == true else {
                 throw SourceError(
-                    .schema, "column \"\(key)\" of \(tableName) is declared \(description.engineType), which cannot be a key",
+                    .schema,
+                    "column \"\(key)\" of \(tableName) is declared \(description.engineType), which cannot be a key",
                     hint: "key on integer, text, bytes, date, time, timestamp, uuid or bool columns"
                 )
             }
@@ -44,24 +54,32 @@ struct SQLiteScanPlan {
         }
         for bound in [request.range.lower, request.range.upper].compactMap({ $0 }) where bound.count != keys.count {
             throw SourceError(
-                .schema, "a key range bound of \(tableName) has \(bound.count) value(s) but the key has \(keys.count) column(s)",
+                .schema,
+                "a key range bound of \(tableName) has \(bound.count) value(s) but the key has \(keys.count) column(s)",
                 hint: "plan ranges with the same key columns as the scan"
             )
         }
     }
 
-    private static func column(_ name: String, in table: TableDescription) throws(SourceError) -> (ColumnDescription, SQLiteValueDecoder) {
+    private static func column(
+        _ name: String,
+        in table: TableDescription
+    ) throws(SourceError) -> (ColumnDescription, SQLiteValueDecoder) {
         guard let column = table.column(named: name) else {
             let all = table.columns.map(\.name)
             let similar = SimilarNames.closest(to: name, among: all)
             throw SourceError(
-                .schema, "table \(table.tableName) has no column \"\(name)\"",
-                hint: similar.isEmpty ? "its columns are: \(all.joined(separator: ", "))" : "did you mean: \(similar.joined(separator: ", "))"
+                .schema,
+                "table \(table.tableName) has no column \"\(name)\"",
+                hint: similar.isEmpty
+                    ? "its columns are: \(all.joined(separator: ", "))"
+                    : "did you mean: \(similar.joined(separator: ", "))"
             )
         }
         guard let type = column.logicalType, let decoder = SQLiteValueDecoder(type) else {
             throw SourceError(
-                .schema, "column \"\(name)\" of table \(table.tableName) is declared \(column.engineType), which RowProof cannot compare",
+                .schema,
+                "column \"\(name)\" of table \(table.tableName) is declared \(column.engineType), which RowProof cannot compare",
                 hint: "exclude the column from the job, or cast it in a view and compare the view"
             )
         }
@@ -70,8 +88,11 @@ struct SQLiteScanPlan {
 
     func selectStatement() -> String {
         let keys = keyFields.map { SQLiteSQL.identifier(fields[$0].name) + " COLLATE BINARY" }
-        func tuple(_ items: [String]) -> String { items.count == 1 ? items[0] : "(" + items.joined(separator: ", ") + ")" }
-        var sql = "SELECT " + fields.map { SQLiteSQL.identifier($0.name) }.joined(separator: ", ") + " FROM " + qualified
+        func tuple(_ items: [String]) -> String {
+            items.count == 1 ? items[0] : "(" + items.joined(separator: ", ") + ")"
+        }
+        var sql =
+            "SELECT " + fields.map { SQLiteSQL.identifier($0.name) }.joined(separator: ", ") + " FROM " + qualified
         var predicates: [String] = []
         var parameter = 1
         for (bound, op) in [(request.range.lower, ">="), (request.range.upper, "<")] {

@@ -15,8 +15,12 @@ extension SQLiteSession {
             }
         }
         return SQLiteRowStream(
-            statement: statement, table: plan.tableName, fields: plan.fields, planCount: request.columns.count,
-            keyFields: plan.keyFields, rowEncoder: RowEncoder(columnNames: request.columnNames),
+            statement: statement,
+            table: plan.tableName,
+            fields: plan.fields,
+            planCount: request.columns.count,
+            keyFields: plan.keyFields,
+            rowEncoder: RowEncoder(columnNames: request.columnNames),
             keyEncoder: KeyEncoder(columnNames: request.keyColumns)
         )
     }
@@ -25,11 +29,18 @@ extension SQLiteSession {
     /// and taking every `chunkRows`-th key as a boundary; a table that fits one chunk gets one range.
     public func planRanges(table: TableName, keyColumns: [String], chunkRows: Int) throws(SourceError) -> [KeyRange] {
         guard chunkRows > 0 else {
-            throw SourceError(.schema, "chunk size \(chunkRows) for \(table) must be positive", hint: "use for example 1000000")
+            throw SourceError(
+                .schema,
+                "chunk size \(chunkRows) for \(table) must be positive",
+                hint: "use for example 1000000"
+            )
         }
         let description = try describe(table: table)
         guard (description.estimatedRows ?? 0) > chunkRows else { return [.all] }
-        let plan = try SQLiteScanPlan(request: ScanRequest(table: table, columns: [], keyColumns: keyColumns), table: description)
+        let plan = try SQLiteScanPlan(
+            request: ScanRequest(table: table, columns: [], keyColumns: keyColumns),
+            table: description
+        )
         let statement = try connection.prepare(plan.selectStatement())
         var boundaries: [[CanonicalValue]] = []
         var position = 0

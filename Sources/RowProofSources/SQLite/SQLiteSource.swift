@@ -10,9 +10,17 @@ public struct SQLiteSource: DataSource {
     /// Creates a source; nothing opens until ``openSession()``.
     ///
     /// - Throws: ``SourceError/Kind/connection`` when `location` is a Postgres location.
-    public init(location: SourceLocation, secrets: SecretResolver = SecretResolver(), types: TypeResolver = .sqlite) throws(SourceError) {
+    public init(
+        location: SourceLocation,
+        secrets: SecretResolver = SecretResolver(),
+        types: TypeResolver = .sqlite
+    ) throws(SourceError) {
         guard location.engine != .postgres else {
-            throw SourceError(.connection, "\(location) is a Postgres location, not a SQLite one", hint: "open it with PostgresSource")
+            throw SourceError(
+                .connection,
+                "\(location) is a Postgres location, not a SQLite one",
+                hint: "open it with PostgresSource"
+            )
         }
         self.location = location
         self.secrets = secrets
@@ -23,7 +31,11 @@ public struct SQLiteSource: DataSource {
     public func openSession() throws(SourceError) -> SQLiteSession {
         let resolved = try location.resolvingLocation(with: secrets)
         guard let path = resolved.sqlitePath else {
-            throw SourceError(.connection, "\(location) does not hold a SQLite location", hint: "use PostgresSource for Postgres")
+            throw SourceError(
+                .connection,
+                "\(location) does not hold a SQLite location",
+                hint: "use PostgresSource for Postgres"
+            )
         }
         return SQLiteSession(connection: try SQLiteConnection(path: path), types: types)
     }

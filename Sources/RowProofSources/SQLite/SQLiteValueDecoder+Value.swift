@@ -6,7 +6,11 @@ extension SQLiteValueDecoder {
         let storage = statement.storage(at: index)
         switch (self, storage) {
         case (_, .null):
-            throw CanonicalError(.nullKey, "a key column is NULL; every key component must have a value", column: column)
+            throw CanonicalError(
+                .nullKey,
+                "a key column is NULL; every key component must have a value",
+                column: column
+            )
         case (.decimal, .integer):
             return .decimal(CanonicalDecimal(integer: statement.int64(at: index)))
         case (.decimal, _):
@@ -25,7 +29,10 @@ extension SQLiteValueDecoder {
         case (.bool, .integer):
             return .bool(statement.int64(at: index) != 0)
         default:
-            let text = String(decoding: storage == .blob ? statement.blobBytes(at: index) : statement.textBytes(at: index), as: UTF8.self)
+            let text = String(
+                decoding: storage == .blob ? statement.blobBytes(at: index) : statement.textBytes(at: index),
+                as: UTF8.self
+            )
             switch self {
             case .text: return .text(text)
             case .bytes: return .bytes(Array(text.utf8))
@@ -44,7 +51,11 @@ extension SQLiteValueDecoder {
     func bind(_ value: CanonicalValue, to statement: SQLiteStatement, at index: Int) {
         switch value {
         case .decimal(let decimal):
-            if let integer = decimal.int64Value { statement.bind(int64: integer, at: index) } else { statement.bind(text: decimal.description, at: index) }
+            if let integer = decimal.int64Value {
+                statement.bind(int64: integer, at: index)
+            } else {
+                statement.bind(text: decimal.description, at: index)
+            }
         case .bool(let flag):
             statement.bind(int64: flag ? 1 : 0, at: index)
         case .bytes(let bytes):

@@ -26,7 +26,12 @@ enum SQLiteValueDecoder: Sendable {
 
     /// Appends column `index` of the current row to `encoder`.
     @inline(__always)
-    func append(_ statement: SQLiteStatement, _ index: Int, to encoder: inout RowEncoder, column: String) throws(CanonicalError) {
+    func append(
+        _ statement: SQLiteStatement,
+        _ index: Int,
+        to encoder: inout RowEncoder,
+        column: String
+    ) throws(CanonicalError) {
         let storage = statement.storage(at: index)
         if storage == .null {
             encoder.appendNull()
@@ -55,9 +60,13 @@ enum SQLiteValueDecoder: Sendable {
         case .bool:
             encoder.appendBool(try bool(statement, index, storage, column))
         case .date:
-            encoder.appendDate(days: try TemporalParser.parseDate(try text(statement, index, storage, column, "a date")))
+            encoder.appendDate(
+                days: try TemporalParser.parseDate(try text(statement, index, storage, column, "a date"))
+            )
         case .time:
-            encoder.appendTime(micros: try TemporalParser.parseTime(try text(statement, index, storage, column, "a time")))
+            encoder.appendTime(
+                micros: try TemporalParser.parseTime(try text(statement, index, storage, column, "a time"))
+            )
         case .timestamp:
             encoder.appendTimestamp(
                 micros: try TemporalParser.parseTimestamp(try text(statement, index, storage, column, "a timestamp"))
@@ -76,10 +85,19 @@ enum SQLiteValueDecoder: Sendable {
 
     /// Appends column `index` of the current row to `encoder` as a key component.
     @inline(__always)
-    func appendKey(_ statement: SQLiteStatement, _ index: Int, to encoder: inout KeyEncoder, column: String) throws(CanonicalError) {
+    func appendKey(
+        _ statement: SQLiteStatement,
+        _ index: Int,
+        to encoder: inout KeyEncoder,
+        column: String
+    ) throws(CanonicalError) {
         let storage = statement.storage(at: index)
         guard storage != .null else {
-            throw CanonicalError(.nullKey, "a key column is NULL; every key component must have a value", column: column)
+            throw CanonicalError(
+                .nullKey,
+                "a key column is NULL; every key component must have a value",
+                column: column
+            )
         }
         switch self {
         case .decimal:
@@ -89,15 +107,21 @@ enum SQLiteValueDecoder: Sendable {
                 try encoder.appendDecimal(try decimal(statement, index, storage, column))
             }
         case .text:
-            try encoder.appendText(utf8: storage == .blob ? statement.blobBytes(at: index) : statement.textBytes(at: index))
+            try encoder.appendText(
+                utf8: storage == .blob ? statement.blobBytes(at: index) : statement.textBytes(at: index)
+            )
         case .bytes:
             encoder.appendBytes(storage == .blob ? statement.blobBytes(at: index) : statement.textBytes(at: index))
         case .bool:
             encoder.appendBool(try bool(statement, index, storage, column))
         case .date:
-            encoder.appendDate(days: try TemporalParser.parseDate(try text(statement, index, storage, column, "a date")))
+            encoder.appendDate(
+                days: try TemporalParser.parseDate(try text(statement, index, storage, column, "a date"))
+            )
         case .time:
-            encoder.appendTime(micros: try TemporalParser.parseTime(try text(statement, index, storage, column, "a time")))
+            encoder.appendTime(
+                micros: try TemporalParser.parseTime(try text(statement, index, storage, column, "a time"))
+            )
         case .timestamp:
             encoder.appendTimestamp(
                 micros: try TemporalParser.parseTimestamp(try text(statement, index, storage, column, "a timestamp"))
@@ -110,14 +134,19 @@ enum SQLiteValueDecoder: Sendable {
             }
         case .float, .json:
             throw CanonicalError(
-                .unsupportedKeyType, "a \(self) value cannot be a key component; key on integer, text, bytes, date, "
-                    + "time, timestamp, uuid or bool columns", column: column
+                .unsupportedKeyType,
+                "a \(self) value cannot be a key component; key on integer, text, bytes, date, "
+                    + "time, timestamp, uuid or bool columns",
+                column: column
             )
         }
     }
 
     private func decimal(
-        _ statement: SQLiteStatement, _ index: Int, _ storage: SQLiteStorage, _ column: String
+        _ statement: SQLiteStatement,
+        _ index: Int,
+        _ storage: SQLiteStorage,
+        _ column: String
     ) throws(CanonicalError) -> CanonicalDecimal {
         guard storage != .blob else { throw mismatch(storage, column, "a decimal") }
         do {
@@ -127,7 +156,12 @@ enum SQLiteValueDecoder: Sendable {
         }
     }
 
-    private func bool(_ statement: SQLiteStatement, _ index: Int, _ storage: SQLiteStorage, _ column: String) throws(CanonicalError) -> Bool {
+    private func bool(
+        _ statement: SQLiteStatement,
+        _ index: Int,
+        _ storage: SQLiteStorage,
+        _ column: String
+    ) throws(CanonicalError) -> Bool {
         switch storage {
         case .integer:
             return statement.int64(at: index) != 0
@@ -143,7 +177,11 @@ enum SQLiteValueDecoder: Sendable {
     }
 
     private func text(
-        _ statement: SQLiteStatement, _ index: Int, _ storage: SQLiteStorage, _ column: String, _ what: String
+        _ statement: SQLiteStatement,
+        _ index: Int,
+        _ storage: SQLiteStorage,
+        _ column: String,
+        _ what: String
     ) throws(CanonicalError) -> String {
         guard storage == .text else { throw mismatch(storage, column, what) }
         return String(decoding: statement.textBytes(at: index), as: UTF8.self)
@@ -159,7 +197,8 @@ enum SQLiteValueDecoder: Sendable {
             case .float, .text, .bytes, .bool: .unsupportedType
             }
         return CanonicalError(
-            code, "a value stored as \(storage) cannot be read as \(expected); fix the value or change the column's declared type",
+            code,
+            "a value stored as \(storage) cannot be read as \(expected); fix the value or change the column's declared type",
             column: column
         )
     }

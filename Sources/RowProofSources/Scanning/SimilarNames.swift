@@ -2,12 +2,19 @@
 enum SimilarNames {
     /// Up to `limit` of `candidates` closest to `name` (case-insensitive edit distance on `key`),
     /// keeping only plausible ones.
-    static func closest(to name: String, among candidates: [String], key: (String) -> String = { $0 }, limit: Int = 5) -> [String] {
+    static func closest(
+        to name: String,
+        among candidates: [String],
+        key: (String) -> String = { $0 },
+        limit: Int = 5
+    ) -> [String] {
         let target = Array(name.lowercased())
         let scored = candidates.map { candidate -> (String, Int) in
             let other = Array(key(candidate).lowercased())
             var distance = editDistance(target, other)
-            if other.contains(target.first ?? " "), String(other).contains(String(target)) || String(target).contains(String(other)) {
+            if other.contains(target.first ?? " "),
+                String(other).contains(String(target)) || String(target).contains(String(other))
+            {
                 distance = min(distance, 1)
             }
             return (candidate, distance)

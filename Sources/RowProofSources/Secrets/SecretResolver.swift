@@ -24,7 +24,8 @@ public struct SecretResolver: Sendable {
         case .environment(let name):
             guard let value = environment[name] else {
                 throw SourceError(
-                    .connection, "secret \(reference) cannot be resolved: the environment variable \(name) is not set",
+                    .connection,
+                    "secret \(reference) cannot be resolved: the environment variable \(name) is not set",
                     hint: "export \(name) before running, or reference the secret another way (file://, vault://)"
                 )
             }
@@ -32,7 +33,8 @@ public struct SecretResolver: Sendable {
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SourceError(
-                    .connection, "secret \(reference) cannot be resolved: the file \(path) does not exist or is not readable",
+                    .connection,
+                    "secret \(reference) cannot be resolved: the file \(path) does not exist or is not readable",
                     hint: "create the file (mode 0600) with the secret as its only line"
                 )
             }

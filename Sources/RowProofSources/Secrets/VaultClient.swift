@@ -18,19 +18,24 @@ struct VaultClient {
     func read(mount: String, path: String, key: String, reference: SecretReference) throws(SourceError) -> String {
         guard let address = environment["VAULT_ADDR"], !address.isEmpty else {
             throw SourceError(
-                .connection, "secret \(reference) cannot be resolved: VAULT_ADDR is not set",
+                .connection,
+                "secret \(reference) cannot be resolved: VAULT_ADDR is not set",
                 hint: "export VAULT_ADDR (for example https://vault.example.com:8200) and VAULT_TOKEN"
             )
         }
         guard let token = environment["VAULT_TOKEN"], !token.isEmpty else {
             throw SourceError(
-                .connection, "secret \(reference) cannot be resolved: VAULT_TOKEN is not set",
+                .connection,
+                "secret \(reference) cannot be resolved: VAULT_TOKEN is not set",
                 hint: "export VAULT_TOKEN with a token that may read \(mount)/data/\(path)"
             )
         }
         let base = address.hasSuffix("/") ? String(address.dropLast()) : address
         guard let url = URL(string: "\(base)/v1/\(mount)/data/\(path)") else {
-            throw SourceError(.connection, "secret \(reference) cannot be resolved: VAULT_ADDR \"\(address)\" is not a URL")
+            throw SourceError(
+                .connection,
+                "secret \(reference) cannot be resolved: VAULT_ADDR \"\(address)\" is not a URL"
+            )
         }
         var request = URLRequest(url: url)
         request.httpMethod = "GET"
@@ -39,26 +44,33 @@ struct VaultClient {
 
         let (status, body) = try fetch(request, reference: reference)
         guard status == 200 else {
-            let hint = switch status {
-            case 403: "the token in VAULT_TOKEN may not read \(mount)/data/\(path); check its policy"
-            case 404: "no secret at \(mount)/\(path) (KV v2 mount \"\(mount)\"); check the path and the mount"
-            default: "check VAULT_ADDR and the Vault server's health"
-            }
-            throw SourceError(.connection, "secret \(reference) cannot be resolved: Vault answered HTTP \(status)", hint: hint)
+            let hint =
+                switch status {
+                case 403: "the token in VAULT_TOKEN may not read \(mount)/data/\(path); check its policy"
+                case 404: "no secret at \(mount)/\(path) (KV v2 mount \"\(mount)\"); check the path and the mount"
+                default: "check VAULT_ADDR and the Vault server's health"
+                }
+            throw SourceError(
+                .connection,
+                "secret \(reference) cannot be resolved: Vault answered HTTP \(status)",
+                hint: hint
+            )
         }
         let object = try? JSONSerialization.jsonObject(with: body)
         guard let outer = (object as? [String: Any])?["data"] as? [String: Any],
             let fields = outer["data"] as? [String: Any]
         else {
             throw SourceError(
-                .connection, "secret \(reference) cannot be resolved: Vault's answer has no .data.data object",
+                .connection,
+                "secret \(reference) cannot be resolved: Vault's answer has no .data.data object",
                 hint: "is \(mount) a KV version 2 secrets engine?"
             )
         }
         guard let value = fields[key] as? String else {
             let names = fields.keys.sorted().joined(separator: ", ")
             throw SourceError(
-                .connection, "secret \(reference) cannot be resolved: the secret has no string field \"\(key)\"",
+                .connection,
+                "secret \(reference) cannot be resolved: the secret has no string field \"\(key)\"",
                 hint: "its fields are: \(names)"
             )
         }
@@ -69,7 +81,11 @@ struct VaultClient {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            outcome.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error.map { "\($0.localizedDescription)" })
+            outcome.set(
+                data: data,
+                status: (response as? HTTPURLResponse)?.statusCode,
+                error: error.map { "\($0.localizedDescription)" }
+            )
             done.signal()
         }
         task.resume()

@@ -38,14 +38,21 @@ public final class SQLiteDatabase {
     public init(path: String, readOnly: Bool) throws(SourceError) {
         self.path = path
         var db: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags =
+            readOnly
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
         guard status == SQLITE_OK, let db else {
             let reason = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(status))
             sqlite3_close_v2(db)
-            throw SourceError(.connection, "cannot open SQLite database \(path): \(reason)",
-                              hint: readOnly ? "check that the file exists and is readable by this user"
-                                  : "check that the folder exists and is writable by this user")
+            throw SourceError(
+                .connection,
+                "cannot open SQLite database \(path): \(reason)",
+                hint: readOnly
+                    ? "check that the file exists and is readable by this user"
+                    : "check that the folder exists and is writable by this user"
+            )
         }
         handle = db
         sqlite3_busy_timeout(db, 5_000)
@@ -69,14 +76,23 @@ public final class SQLiteDatabase {
         defer { sqlite3_finalize(statement) }
         for (offset, parameter) in parameters.enumerated() {
             let index = Int32(offset + 1)
-            let bound: Int32 = switch parameter {
-            case .null: sqlite3_bind_null(statement, index)
-            case .integer(let value): sqlite3_bind_int64(statement, index, value)
-            case .real(let value): sqlite3_bind_double(statement, index, value)
-            case .text(let value): sqlite3_bind_text(statement, index, value, -1, CSQLite_transient())
-            case .blob(let value):
-                value.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), CSQLite_transient()) }
-            }
+            let bound: Int32 =
+                switch parameter {
+                case .null: sqlite3_bind_null(statement, index)
+                case .integer(let value): sqlite3_bind_int64(statement, index, value)
+                case .real(let value): sqlite3_bind_double(statement, index, value)
+                case .text(let value): sqlite3_bind_text(statement, index, value, -1, CSQLite_transient())
+                case .blob(let value):
+                    value.withUnsafeBytes {
+                        sqlite3_bind_blob(
+                            statement,
+                            index,
+                            $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                            Int32($0.count),
+                            CSQLite_transient()
+                        )
+                    }
+                }
             guard bound == SQLITE_OK else { throw failure(bound, sql) }
         }
         var rows: [[SQLiteValue]] = []
@@ -85,16 +101,25 @@ public final class SQLiteDatabase {
             if stepped == SQLITE_DONE { break }
             guard stepped == SQLITE_ROW else { throw failure(stepped, sql) }
             let count = sqlite3_column_count(statement)
-            rows.append((0..<count).map { column in
-                switch sqlite3_column_type(statement, column) {
-                case SQLITE_INTEGER: .integer(sqlite3_column_int64(statement, column))
-                case SQLITE_FLOAT: .real(sqlite3_column_double(statement, column))
-                case SQLITE_TEXT: .text(String(cString: sqlite3_column_text(statement, column)))
-                case SQLITE_BLOB:
-                    .blob(Array(UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column)))))
-                default: .null
+            rows.append(
+                (0..<count).map { column in
+                    switch sqlite3_column_type(statement, column) {
+                    case SQLITE_INTEGER: .integer(sqlite3_column_int64(statement, column))
+                    case SQLITE_FLOAT: .real(sqlite3_column_double(statement, column))
+                    case SQLITE_TEXT: .text(String(cString: sqlite3_column_text(statement, column)))
+                    case SQLITE_BLOB:
+                        .blob(
+                            Array(
+                                UnsafeRawBufferPointer(
+                                    start: sqlite3_column_blob(statement, column),
+                                    count: Int(sqlite3_column_bytes(statement, column))
+                                )
+                            )
+                        )
+                    default: .null
+                    }
                 }
-            })
+            )
         }
         return rows
     }
@@ -126,6 +151,9 @@ public final class SQLiteDatabase {
     private func failure(_ status: Int32, _ sql: String) -> SourceError {
         let message = String(cString: sqlite3_errmsg(handle))
         let statement = sql.count > 120 ? String(sql.prefix(120)) + "…" : sql
-        return SourceError(status & 0xFF == SQLITE_BUSY ? .interrupted : .query, "SQLite database \(path): \(message) (in: \(statement))")
+        return SourceError(
+            status & 0xFF == SQLITE_BUSY ? .interrupted : .query,
+            "SQLite database \(path): \(message) (in: \(statement))"
+        )
     }
 }

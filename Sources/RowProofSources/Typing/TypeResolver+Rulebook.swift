@@ -21,7 +21,10 @@ extension TypeResolver {
     /// (`{"postgres": {"int8": "decimal"}}`, also under `engines`) are accepted as well.
     ///
     /// - Throws: ``SourceError/Kind/schema`` naming what is missing or which entry is not understood.
-    public static func mapping(fromRulebook data: Data, engine: SourceLocation.Engine) throws(SourceError) -> [String: LogicalType] {
+    public static func mapping(
+        fromRulebook data: Data,
+        engine: SourceLocation.Engine
+    ) throws(SourceError) -> [String: LogicalType] {
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw SourceError(.schema, "the type-coercion rulebook is not a JSON object")
         }
@@ -32,7 +35,10 @@ extension TypeResolver {
             let text = (entry as? String) ?? ((object?["logical_type"] ?? object?["logical"]) as? String)
             if text == "array" { return }
             guard let text, let type = LogicalType(text) else {
-                throw SourceError(.schema, "the rulebook's \(engine.rawValue) entry \"\(name)\" has no logical type RowProof knows")
+                throw SourceError(
+                    .schema,
+                    "the rulebook's \(engine.rawValue) entry \"\(name)\" has no logical type RowProof knows"
+                )
             }
             mapping[name] = type
             for alias in object?["aliases"] as? [String] ?? [] { mapping[alias] = type }

@@ -18,7 +18,10 @@ public struct TypeResolver: Sendable {
     /// Creates a resolver from a mapping, for example one read from the rulebook.
     public init(engine: SourceLocation.Engine, mapping: [String: LogicalType], trimsCharPadding: Bool = true) {
         self.engine = engine
-        self.mapping = Dictionary(mapping.map { (Self.baseName($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.mapping = Dictionary(
+            mapping.map { (Self.baseName($0.key), $0.value) },
+            uniquingKeysWith: { first, _ in first }
+        )
         self.trimsCharPadding = trimsCharPadding
     }
 
@@ -40,8 +43,12 @@ public struct TypeResolver: Sendable {
         if let type = mapping[name] { return type }
         switch engine {
         case .postgres:
-            if name.hasSuffix("[]") { return logicalType(forEngineType: String(name.dropLast(2))).map { .array(of: $0) } }
-            if name.hasPrefix("_") { return logicalType(forEngineType: String(name.dropFirst())).map { .array(of: $0) } }
+            if name.hasSuffix("[]") {
+                return logicalType(forEngineType: String(name.dropLast(2))).map { .array(of: $0) }
+            }
+            if name.hasPrefix("_") {
+                return logicalType(forEngineType: String(name.dropFirst())).map { .array(of: $0) }
+            }
             return nil
         case .sqlite:
             return Self.sqliteAffinity(name)

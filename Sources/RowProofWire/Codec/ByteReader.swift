@@ -15,7 +15,10 @@ struct ByteReader {
     var remaining: Int { bytes.count - offset }
 
     private func truncated(_ what: String) -> WireError {
-        WireError(operation: "decoding a frame", reason: "truncated: \(what) needs more than the \(remaining) bytes left at offset \(offset)")
+        WireError(
+            operation: "decoding a frame",
+            reason: "truncated: \(what) needs more than the \(remaining) bytes left at offset \(offset)"
+        )
     }
 
     mutating func readByte(_ what: String) throws(WireError) -> UInt8 {
@@ -45,7 +48,10 @@ struct ByteReader {
     mutating func readBlob(_ what: String, limit: Int) throws(WireError) -> [UInt8] {
         let count = Int(try read(UInt32.self, "\(what) length"))
         guard count <= limit else {
-            throw WireError(operation: "decoding a frame", reason: "\(what) is \(count) bytes, over the \(limit)-byte limit")
+            throw WireError(
+                operation: "decoding a frame",
+                reason: "\(what) is \(count) bytes, over the \(limit)-byte limit"
+            )
         }
         guard remaining >= count else { throw truncated(what) }
         defer { offset += count }

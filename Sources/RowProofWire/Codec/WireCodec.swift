@@ -59,7 +59,10 @@ public enum WireCodec {
     /// Decodes one frame, refusing anything malformed, truncated, oversized or of another version.
     public static func decode(_ frame: [UInt8], limits: WireLimits = .standard) throws(WireError) -> WireMessage {
         guard frame.count <= limits.maximumFrameBytes else {
-            throw WireError(operation: "decoding a frame", reason: "\(frame.count) bytes is over the \(limits.maximumFrameBytes)-byte limit")
+            throw WireError(
+                operation: "decoding a frame",
+                reason: "\(frame.count) bytes is over the \(limits.maximumFrameBytes)-byte limit"
+            )
         }
         var reader = ByteReader(frame, limits: limits)
         let m0 = try reader.readByte("magic")
@@ -71,7 +74,8 @@ public enum WireCodec {
         guard frameVersion == version else {
             throw WireError(
                 operation: "decoding a frame",
-                reason: "protocol version \(frameVersion) is not supported (this build speaks version \(version)); run the same RowProof version on coordinator and workers"
+                reason:
+                    "protocol version \(frameVersion) is not supported (this build speaks version \(version)); run the same RowProof version on coordinator and workers"
             )
         }
         let rawType = try reader.readByte("message type")
@@ -81,37 +85,48 @@ public enum WireCodec {
         let message: WireMessage
         switch type {
         case .ready:
-            message = .ready(Ready(workerID: try reader.readString("worker id"), credits: try reader.read(UInt32.self, "credits")))
+            message = .ready(
+                Ready(workerID: try reader.readString("worker id"), credits: try reader.read(UInt32.self, "credits"))
+            )
         case .heartbeat:
             let sequence = try reader.read(UInt64.self, "sequence")
             let count = Int(try reader.read(UInt32.self, "lease count"))
             guard count <= limits.maximumLeaseIDs else {
-                throw WireError(operation: "decoding a frame", reason: "heartbeat lists \(count) leases, over the limit of \(limits.maximumLeaseIDs)")
+                throw WireError(
+                    operation: "decoding a frame",
+                    reason: "heartbeat lists \(count) leases, over the limit of \(limits.maximumLeaseIDs)"
+                )
             }
             var leases: [UInt64] = []
             leases.reserveCapacity(count)
             for _ in 0..<count { leases.append(try reader.read(UInt64.self, "lease id")) }
             message = .heartbeat(Heartbeat(sequence: sequence, activeLeases: leases))
         case .lease:
-            message = .lease(Lease(
-                leaseID: try reader.read(UInt64.self, "lease id"),
-                attempt: try reader.read(UInt32.self, "attempt"),
-                plan: try reader.readBlob("plan", limit: limits.maximumPlanBytes),
-                keyID: try reader.readString("key id"),
-                signature: try reader.readBlob("signature", limit: 1024),
-                leaseSeconds: try reader.read(UInt32.self, "lease seconds")
-            ))
+            message = .lease(
+                Lease(
+                    leaseID: try reader.read(UInt64.self, "lease id"),
+                    attempt: try reader.read(UInt32.self, "attempt"),
+                    plan: try reader.readBlob("plan", limit: limits.maximumPlanBytes),
+                    keyID: try reader.readString("key id"),
+                    signature: try reader.readBlob("signature", limit: 1024),
+                    leaseSeconds: try reader.read(UInt32.self, "lease seconds")
+                )
+            )
         case .result:
-            message = .result(ChunkResultFrame(
-                leaseID: try reader.read(UInt64.self, "lease id"),
-                compressed: try reader.readBlob("result", limit: limits.maximumFrameBytes)
-            ))
+            message = .result(
+                ChunkResultFrame(
+                    leaseID: try reader.read(UInt64.self, "lease id"),
+                    compressed: try reader.readBlob("result", limit: limits.maximumFrameBytes)
+                )
+            )
         case .failure:
-            message = .failure(LeaseFailure(
-                leaseID: try reader.read(UInt64.self, "lease id"),
-                isRetryable: try reader.readBool("retryable"),
-                message: try reader.readString("message")
-            ))
+            message = .failure(
+                LeaseFailure(
+                    leaseID: try reader.read(UInt64.self, "lease id"),
+                    isRetryable: try reader.readBool("retryable"),
+                    message: try reader.readString("message")
+                )
+            )
         case .reject:
             message = .reject(reason: try reader.readString("reason"))
         case .shutdown:

@@ -42,7 +42,14 @@ public enum LZ4Frame {
                 var sourceSize = source.count - consumed
                 var targetSize = chunk.count
                 let hint = chunk.withUnsafeMutableBytes { target in
-                    LZ4F_decompress(context, target.baseAddress, &targetSize, source.baseAddress! + consumed, &sourceSize, nil)
+                    LZ4F_decompress(
+                        context,
+                        target.baseAddress,
+                        &targetSize,
+                        source.baseAddress! + consumed,
+                        &sourceSize,
+                        nil
+                    )
                 }
                 if LZ4F_isError(hint) != 0 {
                     failure = String(cString: LZ4F_getErrorName(hint))
@@ -66,7 +73,10 @@ public enum LZ4Frame {
             throw WireError(operation: "decompressing an LZ4 frame", reason: "the frame is truncated")
         }
         guard consumed == input.count else {
-            throw WireError(operation: "decompressing an LZ4 frame", reason: "\(input.count - consumed) bytes follow the end of the frame")
+            throw WireError(
+                operation: "decompressing an LZ4 frame",
+                reason: "\(input.count - consumed) bytes follow the end of the frame"
+            )
         }
         return output
     }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CZeroMQ
+import Foundation
 import Synchronization
 
 /// One ZeroMQ socket owned by one dedicated thread, bridged to Swift concurrency.
@@ -97,7 +97,8 @@ public final class SocketLoop: Sendable {
         switch startup.withLock({ $0 }) {
         case .success(let endpoint): self.endpoint = endpoint
         case .failure(let error): throw error
-        case nil: throw WireError(operation: "starting a socket loop", reason: "the socket thread ended without reporting")
+        case nil:
+            throw WireError(operation: "starting a socket loop", reason: "the socket thread ended without reporting")
         }
     }
 

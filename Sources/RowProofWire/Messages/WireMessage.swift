@@ -61,7 +61,14 @@ public struct Lease: Sendable, Equatable {
     public var leaseSeconds: UInt32
 
     /// Creates the message.
-    public init(leaseID: UInt64, attempt: UInt32, plan: [UInt8], keyID: String, signature: [UInt8], leaseSeconds: UInt32) {
+    public init(
+        leaseID: UInt64,
+        attempt: UInt32,
+        plan: [UInt8],
+        keyID: String,
+        signature: [UInt8],
+        leaseSeconds: UInt32
+    ) {
         self.leaseID = leaseID
         self.attempt = attempt
         self.plan = plan

@@ -19,7 +19,10 @@ public struct CurveKeyPair: Sendable, Equatable, Codable {
     /// Generates a new key pair.
     public static func generate() throws(WireError) -> CurveKeyPair {
         guard zmq_has("curve") == 1 else {
-            throw WireError(operation: "generating a CURVE key pair", reason: "this libzmq was built without CURVE support")
+            throw WireError(
+                operation: "generating a CURVE key pair",
+                reason: "this libzmq was built without CURVE support"
+            )
         }
         var publicKey = [CChar](repeating: 0, count: 41)
         var secretKey = [CChar](repeating: 0, count: 41)

@@ -9,7 +9,8 @@ final class ZAPHandler {
     private let allowedKeys: Set<String>
     private let onDecision: (String, Bool) -> Void
 
-    init(context: ZMQContext, allowedKeys: Set<String>, onDecision: @escaping (String, Bool) -> Void) throws(WireError) {
+    init(context: ZMQContext, allowedKeys: Set<String>, onDecision: @escaping (String, Bool) -> Void) throws(WireError)
+    {
         socket = try ZMQSocket(context: context, type: .rep)
         try socket.bind("inproc://zeromq.zap.01")
         self.allowedKeys = allowedKeys

@@ -6,8 +6,10 @@ import Testing
 /// Every step of every archetype names a `rowproof` command an operator copies; each must be a
 /// real subcommand with real options.
 @Suite struct ArchetypeCommandTests {
-    static let files = ((try? FileManager.default.contentsOfDirectory(
-        atPath: TestEnvironment.repositoryRoot.appendingPathComponent("archetypes").path)) ?? [])
+    static let files =
+        ((try? FileManager.default.contentsOfDirectory(
+            atPath: TestEnvironment.repositoryRoot.appendingPathComponent("archetypes").path
+        )) ?? [])
         .filter { $0.hasSuffix(".json") }.sorted()
 
     @Test func archetypesExist() {
@@ -27,16 +29,23 @@ import Testing
             for word in words where !word.hasPrefix("-") && !word.contains("{") && !word.contains("/") {
                 let candidate = path + [word]
                 let key = candidate.joined(separator: " ")
-                let text = try helpByPath[key] ?? DeployManifestTests.run(TestEnvironment.rowproofExecutable, candidate + ["--help"])
+                let text =
+                    try helpByPath[key]
+                    ?? DeployManifestTests.run(TestEnvironment.rowproofExecutable, candidate + ["--help"])
                 helpByPath[key] = text
                 path = candidate
                 help = text
                 if !text.contains("SUBCOMMANDS:") { break }
             }
-            #expect(!path.isEmpty && help.contains("USAGE: rowproof \(path.joined(separator: " "))"),
-                    "\(name): step \(step.artifact): `\(step.command)` is not a rowproof subcommand")
+            #expect(
+                !path.isEmpty && help.contains("USAGE: rowproof \(path.joined(separator: " "))"),
+                "\(name): step \(step.artifact): `\(step.command)` is not a rowproof subcommand"
+            )
             for option in words where option.hasPrefix("--") {
-                #expect(DeployManifestTests.help(help, hasOption: option), "\(name): step \(step.artifact): \(option) is not an option of rowproof \(path.joined(separator: " "))")
+                #expect(
+                    DeployManifestTests.help(help, hasOption: option),
+                    "\(name): step \(step.artifact): \(option) is not an option of rowproof \(path.joined(separator: " "))"
+                )
             }
         }
     }

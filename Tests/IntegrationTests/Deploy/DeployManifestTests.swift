@@ -17,7 +17,10 @@ import Testing
     @Test func everyManifestOptionExistsInTheCLI() throws {
         let invocations = try Self.kubernetesInvocations() + Self.systemdInvocations()
         let files = Set(invocations.map(\.file))
-        #expect(files.count == 4, "expected coordinator and worker in both Kubernetes and systemd, got \(files.sorted())")
+        #expect(
+            files.count == 4,
+            "expected coordinator and worker in both Kubernetes and systemd, got \(files.sorted())"
+        )
         var helpBySubcommand: [String: String] = [:]
         for invocation in invocations {
             let help: String
@@ -29,7 +32,10 @@ import Testing
             }
             #expect(!help.isEmpty, "rowproof \(invocation.subcommand) --help printed nothing (\(invocation.file))")
             for option in invocation.options {
-                #expect(Self.help(help, hasOption: option), "\(invocation): \(option) is not an option of rowproof \(invocation.subcommand)")
+                #expect(
+                    Self.help(help, hasOption: option),
+                    "\(invocation): \(option) is not an option of rowproof \(invocation.subcommand)"
+                )
             }
         }
     }
@@ -51,14 +57,17 @@ import Testing
         let folder = TestEnvironment.repositoryRoot.appendingPathComponent("deploy/kubernetes").path
         let output = try Self.run(URL(fileURLWithPath: python), ["-c", script, folder])
         struct Entry: Decodable { var file: String; var args: [String] }
-        return try JSONDecoder().decode([Entry].self, from: Data(output.utf8)).map { Invocation(file: $0.file, arguments: $0.args) }
+        return try JSONDecoder().decode([Entry].self, from: Data(output.utf8)).map {
+            Invocation(file: $0.file, arguments: $0.args)
+        }
     }
 
     /// The `ExecStart=` lines of `deploy/systemd/*.service`, with line continuations joined.
     static func systemdInvocations() throws -> [Invocation] {
         let folder = TestEnvironment.repositoryRoot.appendingPathComponent("deploy/systemd")
         var result: [Invocation] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".service") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        where name.hasSuffix(".service") {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
                 .replacingOccurrences(of: "\\\n", with: " ")
             for line in text.split(separator: "\n") where line.hasPrefix("ExecStart=") {
@@ -97,7 +106,10 @@ import Testing
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(executable.lastPathComponent) \(arguments.joined(separator: " ")): \(text)")
+        #expect(
+            process.terminationStatus == 0,
+            "\(executable.lastPathComponent) \(arguments.joined(separator: " ")): \(text)"
+        )
         return text
     }
 }

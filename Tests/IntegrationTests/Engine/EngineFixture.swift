@@ -51,28 +51,34 @@ struct EngineFixture {
             """,
         ]
         source = try TestDatabase("eng_src", options: locale, setup: common)
-        target = try TestDatabase("eng_dst", options: locale, setup: common + [
-            "UPDATE orders SET amount = amount + 1 WHERE id % 200 = 7",                        // 20 changed
-            "UPDATE orders SET note = '' WHERE id % 800 = 21",                                 // 5 NULL -> ''
-            "DELETE FROM orders WHERE id % 400 = 13",                                          // 10 missing
-            """
-            INSERT INTO orders SELECT g, g % 997, ((g * 7919) % 1000000) / 100.0, (ARRAY['pending','paid','shipped'])[g % 3 + 1],
-                timestamptz '2024-01-01 00:00:00+00' + g * interval '97 seconds', 'order ' || g, g % 9 + 1, (g % 500) * 0.37 + 0.99
-            FROM generate_series(1, \(Self.orderCount)) g WHERE g % 400 = 399
-            """,                                                                               // 10 extra
-            "UPDATE prices SET value = round(value, 2) WHERE id IN (7, 77, 177)",              // 3 precision losses
-            "INSERT INTO events VALUES (250, 'k0')",                                           // 1 duplicate key
-            "UPDATE line_items SET sku = upper(sku) WHERE (order_id, line_no) IN ((10, 1), (300, 5))",
-            "DELETE FROM line_items WHERE order_id = 399 AND line_no = 2",
-            "UPDATE products SET name = 'Bravo' WHERE code = 'B'",
-            "DELETE FROM products WHERE code = 'É'",
-        ])
+        target = try TestDatabase(
+            "eng_dst",
+            options: locale,
+            setup: common + [
+                "UPDATE orders SET amount = amount + 1 WHERE id % 200 = 7",  // 20 changed
+                "UPDATE orders SET note = '' WHERE id % 800 = 21",  // 5 NULL -> ''
+                "DELETE FROM orders WHERE id % 400 = 13",  // 10 missing
+                """
+                INSERT INTO orders SELECT g, g % 997, ((g * 7919) % 1000000) / 100.0, (ARRAY['pending','paid','shipped'])[g % 3 + 1],
+                    timestamptz '2024-01-01 00:00:00+00' + g * interval '97 seconds', 'order ' || g, g % 9 + 1, (g % 500) * 0.37 + 0.99
+                FROM generate_series(1, \(Self.orderCount)) g WHERE g % 400 = 399
+                """,  // 10 extra
+                "UPDATE prices SET value = round(value, 2) WHERE id IN (7, 77, 177)",  // 3 precision losses
+                "INSERT INTO events VALUES (250, 'k0')",  // 1 duplicate key
+                "UPDATE line_items SET sku = upper(sku) WHERE (order_id, line_no) IN ((10, 1), (300, 5))",
+                "DELETE FROM line_items WHERE order_id = 399 AND line_no = 2",
+                "UPDATE products SET name = 'Bravo' WHERE code = 'B'",
+                "DELETE FROM products WHERE code = 'É'",
+            ]
+        )
     }
 
     /// The job comparing every table (events keyed by event_id, which is not unique in the target).
     func job(name: String = "engine-test", chunkRows: Int = 700) -> ReconJob {
         ReconJob(
-            name: name, source: ConnectionEndpoint(url: source.url), target: ConnectionEndpoint(url: target.url),
+            name: name,
+            source: ConnectionEndpoint(url: source.url),
+            target: ConnectionEndpoint(url: target.url),
             tables: [
                 TableSelection(source: "public.orders"),
                 TableSelection(source: "public.prices"),
@@ -80,19 +86,28 @@ struct EngineFixture {
                 TableSelection(source: "public.line_items"),
                 TableSelection(source: "public.products"),
             ],
-            chunking: ChunkingOptions(chunkRows: chunkRows))
+            chunking: ChunkingOptions(chunkRows: chunkRows)
+        )
     }
 
     /// Runs `job` in this process as coordinator, with `workers` worker processes of the built binary.
     static func run(
-        _ job: ReconJob, workers: Int, output: URL, signingKey: Ed25519PrivateKey? = nil, leaseSeconds: Double = 30,
+        _ job: ReconJob,
+        workers: Int,
+        output: URL,
+        signingKey: Ed25519PrivateKey? = nil,
+        leaseSeconds: Double = 30,
         onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
         progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) async throws -> ReconReport {
         let options = ReconRunner.Options(
-            outputDirectory: output, workers: workers, workerExecutable: TestEnvironment.rowproofExecutable,
-            signingKey: signingKey, scheduling: .init(leaseSeconds: leaseSeconds, workerTimeout: 5, maximumAttempts: 5),
-            planning: .init(chunkRows: job.chunking?.chunkRows ?? 700))
+            outputDirectory: output,
+            workers: workers,
+            workerExecutable: TestEnvironment.rowproofExecutable,
+            signingKey: signingKey,
+            scheduling: .init(leaseSeconds: leaseSeconds, workerTimeout: 5, maximumAttempts: 5),
+            planning: .init(chunkRows: job.chunking?.chunkRows ?? 700)
+        )
         return try await ReconRunner(job: job, options: options)
             .run(logger: Logger(label: "engine-test"), onEndpoint: onEndpoint, progress: progress).report
     }
@@ -110,7 +125,9 @@ struct EngineFixture {
     }
 
     static func temporaryFolder(_ name: String) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-\(name)-\(UUID().uuidString.prefix(8))")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rowproof-\(name)-\(UUID().uuidString.prefix(8))"
+        )
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -13,13 +13,22 @@ import Testing
         let folder = EngineFixture.temporaryFolder("dead-fleet")
         for name in ["a.db", "b.db"] {
             let database = try SQLiteDatabase(path: folder.appendingPathComponent(name).path)
-            try database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y');")
+            try database.execute(
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y');"
+            )
         }
         let job = ReconJob(
-            name: "dead-fleet", source: ConnectionEndpoint(url: "sqlite://" + folder.appendingPathComponent("a.db").path),
-            target: ConnectionEndpoint(url: "sqlite://" + folder.appendingPathComponent("b.db").path), tables: [TableSelection(source: "t")])
+            name: "dead-fleet",
+            source: ConnectionEndpoint(url: "sqlite://" + folder.appendingPathComponent("a.db").path),
+            target: ConnectionEndpoint(url: "sqlite://" + folder.appendingPathComponent("b.db").path),
+            tables: [TableSelection(source: "t")]
+        )
         // "Workers" that exit at once, as a crashing binary would.
-        let options = ReconRunner.Options(outputDirectory: folder, workers: 2, workerExecutable: URL(fileURLWithPath: "/bin/false"))
+        let options = ReconRunner.Options(
+            outputDirectory: folder,
+            workers: 2,
+            workerExecutable: URL(fileURLWithPath: "/bin/false")
+        )
         let error = await #expect(throws: JobFailure.self) {
             _ = try await ReconRunner(job: job, options: options).run(logger: Logger(label: "dead-fleet"))
         }

@@ -25,7 +25,11 @@ struct LiveFuzzTests {
             WireCodec.encode(.heartbeat(Heartbeat(sequence: 1, activeLeases: [1, 2]))),
             WireCodec.encode(.result(ChunkResultFrame(leaseID: 1, compressed: [4, 34, 77, 24, 1, 2]))),
             WireCodec.encode(.failure(LeaseFailure(leaseID: 77, isRetryable: true, message: "x"))),
-            WireCodec.encode(.lease(Lease(leaseID: 9, attempt: 1, plan: Array("{}".utf8), keyID: "k", signature: [1], leaseSeconds: 1))),
+            WireCodec.encode(
+                .lease(
+                    Lease(leaseID: 9, attempt: 1, plan: Array("{}".utf8), keyID: "k", signature: [1], leaseSeconds: 1)
+                )
+            ),
         ]
         return (0..<count).map { index in
             var frame = valid[Int(next() % UInt64(valid.count))]
@@ -46,7 +50,9 @@ struct LiveFuzzTests {
         defer { context.terminate() }
         let sent = SentCounter()
         let report = try await EngineFixture.run(
-            fixture.job(name: "fuzz"), workers: 2, output: EngineFixture.temporaryFolder("fuzz"),
+            fixture.job(name: "fuzz"),
+            workers: 2,
+            output: EngineFixture.temporaryFolder("fuzz"),
             onEndpoint: { endpoint in
                 // A hostile peer floods the coordinator while the real workers do the job.
                 let frames = Self.fuzzedFrames(count: 50_000, seed: 7)
@@ -58,13 +64,17 @@ struct LiveFuzzTests {
                     for frame in frames where (try? socket.send([frame])) != nil { sent.add() }
                 }
                 thread.start()
-            })
+            }
+        )
         try await Task.sleep(for: .milliseconds(200))
         #expect(sent.value > 0)
         for table in report.tables {
             let expected = try #require(EngineFixture.expected[table.sourceTable])
-            #expect(table.counts.changed == expected.changed && table.counts.missing == expected.missing
-                    && table.counts.extra == expected.extra && table.counts.duplicateKeys == expected.duplicates, "\(table.sourceTable)")
+            #expect(
+                table.counts.changed == expected.changed && table.counts.missing == expected.missing
+                    && table.counts.extra == expected.extra && table.counts.duplicateKeys == expected.duplicates,
+                "\(table.sourceTable)"
+            )
         }
     }
 
@@ -81,7 +91,10 @@ struct LiveFuzzTests {
         try Data(try Ed25519PrivateKey.generate().publicKey.pemRepresentation.utf8).write(to: keyFile)
         let worker = Process()
         worker.executableURL = TestEnvironment.rowproofExecutable
-        worker.arguments = ["worker", "--connect", router.endpoint, "--trust-key", "coordinator=\(keyFile.path)", "--worker-id", "target"]
+        worker.arguments = [
+            "worker", "--connect", router.endpoint, "--trust-key", "coordinator=\(keyFile.path)", "--worker-id",
+            "target",
+        ]
         worker.standardOutput = FileHandle.nullDevice
         worker.standardError = FileHandle.nullDevice
         try worker.run()
@@ -95,13 +108,25 @@ struct LiveFuzzTests {
         for frame in Self.fuzzedFrames(count: 50_000, seed: 11) { router.send([identity, frame]) }
         // A lease signed by nobody it trusts: refused with a failure message, not a crash. While a
         // fuzzed lease is still being refused the worker answers "busy"; then the lease is sent again.
-        let bogus = WireCodec.encode(.lease(Lease(
-            leaseID: 4242, attempt: 1, plan: Array("{}".utf8), keyID: "coordinator", signature: [UInt8](repeating: 1, count: 64), leaseSeconds: 5)))
+        let bogus = WireCodec.encode(
+            .lease(
+                Lease(
+                    leaseID: 4242,
+                    attempt: 1,
+                    plan: Array("{}".utf8),
+                    keyID: "coordinator",
+                    signature: [UInt8](repeating: 1, count: 64),
+                    leaseSeconds: 5
+                )
+            )
+        )
         router.send([identity, bogus])
         var sawRefusal = false
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, !sawRefusal, let message = await iterator.next() {
-            guard case .failure(let failure)? = try? WireCodec.decode(message[1]), failure.leaseID == 4242 else { continue }
+            guard case .failure(let failure)? = try? WireCodec.decode(message[1]), failure.leaseID == 4242 else {
+                continue
+            }
             if failure.isRetryable {
                 router.send([identity, bogus])
             } else {

@@ -21,11 +21,18 @@ struct ReconEngineTests {
 
     @Test(.timeLimit(.minutes(3)))
     func findsExactlyTheSeededDifferencesAndNothingMore() async throws {
-        let report = try await EngineFixture.run(fixture.job(), workers: 2, output: EngineFixture.temporaryFolder("exact"))
+        let report = try await EngineFixture.run(
+            fixture.job(),
+            workers: 2,
+            output: EngineFixture.temporaryFolder("exact")
+        )
         #expect(report.verdict == .fail)
         #expect(report.exitCode == 1)
         for table in report.tables {
-            let expected = try #require(EngineFixture.expected[table.sourceTable], "unexpected table \(table.sourceTable)")
+            let expected = try #require(
+                EngineFixture.expected[table.sourceTable],
+                "unexpected table \(table.sourceTable)"
+            )
             #expect(table.counts.changed == expected.changed, "\(table.sourceTable) changed")
             #expect(table.counts.missing == expected.missing, "\(table.sourceTable) missing")
             #expect(table.counts.extra == expected.extra, "\(table.sourceTable) extra")
@@ -50,7 +57,11 @@ struct ReconEngineTests {
     func oneTwoAndFourWorkersGiveIdenticalReports() async throws {
         var reports: [String] = []
         for workers in [1, 2, 4] {
-            let report = try await EngineFixture.run(fixture.job(), workers: workers, output: EngineFixture.temporaryFolder("w\(workers)"))
+            let report = try await EngineFixture.run(
+                fixture.job(),
+                workers: workers,
+                output: EngineFixture.temporaryFolder("w\(workers)")
+            )
             reports.append(try EngineFixture.normalized(report))
         }
         #expect(reports[0] == reports[1])
@@ -61,7 +72,9 @@ struct ReconEngineTests {
     @Test(.timeLimit(.minutes(5)))
     func killingAWorkerMidJobLeavesTheReportUnchanged() async throws {
         let job = fixture.job(name: "kill-worker", chunkRows: 150)
-        let baseline = try EngineFixture.normalized(try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("kill-base")))
+        let baseline = try EngineFixture.normalized(
+            try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("kill-base"))
+        )
 
         // Same job, fresh store: this time the test starts the workers itself and kills one with SIGKILL.
         let key = try Ed25519PrivateKey.generate()
@@ -71,13 +84,19 @@ struct ReconEngineTests {
         let workers = Mutex<[Process]>([])
         let killed = Atomic<Bool>(false)
         let report = try await EngineFixture.run(
-            job, workers: 0, output: folder, signingKey: key, leaseSeconds: 3,
+            job,
+            workers: 0,
+            output: folder,
+            signingKey: key,
+            leaseSeconds: 3,
             onEndpoint: { endpoint in
                 for index in 0..<2 {
                     let process = Process()
                     process.executableURL = TestEnvironment.rowproofExecutable
-                    process.arguments = ["worker", "--connect", endpoint, "--trust-key", "coordinator=\(keyFile.path)",
-                                         "--worker-id", "victim-\(index)", "--coordinator-timeout", "30"]
+                    process.arguments = [
+                        "worker", "--connect", endpoint, "--trust-key", "coordinator=\(keyFile.path)",
+                        "--worker-id", "victim-\(index)", "--coordinator-timeout", "30",
+                    ]
                     process.standardOutput = FileHandle.nullDevice
                     process.standardError = FileHandle.nullDevice
                     try? process.run()
@@ -89,7 +108,8 @@ struct ReconEngineTests {
                     let victim = workers.withLock { $0[0] }
                     kill(victim.processIdentifier, SIGKILL)
                 }
-            })
+            }
+        )
         let fleet = workers.withLock { $0 }
         for process in fleet where process.isRunning { process.terminate() }
         for process in fleet { process.waitUntilExit() }
@@ -107,17 +127,20 @@ struct ReconEngineTests {
         let encoder = JSONEncoder()
         try encoder.encode(job).write(to: jobFile)
         let baseline = try EngineFixture.normalized(
-            try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("restart-base")))
+            try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("restart-base"))
+        )
 
         func coordinator() throws -> Process {
             let process = Process()
             process.executableURL = TestEnvironment.rowproofExecutable
             process.arguments = ["recon", "--job", jobFile.path, "--output", folder.path, "--workers", "2"]
-            process.standardOutput = try FileHandle(forWritingTo: { () -> URL in
-                let log = folder.appendingPathComponent("out-\(UUID().uuidString.prefix(6)).log")
-                _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-                return log
-            }())
+            process.standardOutput = try FileHandle(
+                forWritingTo: { () -> URL in
+                    let log = folder.appendingPathComponent("out-\(UUID().uuidString.prefix(6)).log")
+                    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+                    return log
+                }()
+            )
             process.standardError = FileHandle.nullDevice
             try process.run()
             return process
@@ -139,11 +162,16 @@ struct ReconEngineTests {
         let second = try coordinator()
         second.waitUntilExit()
         #expect(second.terminationStatus == 1)  // differences beyond tolerance
-        let report = try ContractDecoder().decode(ReconReport.self, contentsOf: folder.appendingPathComponent("report.json"))
+        let report = try ContractDecoder().decode(
+            ReconReport.self,
+            contentsOf: folder.appendingPathComponent("report.json")
+        )
         // The same job specification gives the same job id, so the reports compare whole.
         #expect(try EngineFixture.normalized(report) == baseline)
         let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("out-") }
-        let outputs = try logs.map { try String(contentsOfFile: folder.appendingPathComponent($0).path, encoding: .utf8) }
+        let outputs = try logs.map {
+            try String(contentsOfFile: folder.appendingPathComponent($0).path, encoding: .utf8)
+        }
         #expect(outputs.contains { $0.contains("resumed:") })
     }
 }
@@ -162,8 +190,11 @@ struct ChunkTimeAdaptationTests {
         #expect(orders.chunks.reduce(0) { $0 + $1.source.count } == orders.counts.rowsSource)
         for table in report.tables {
             let expected = try #require(EngineFixture.expected[table.sourceTable])
-            #expect(table.counts.changed == expected.changed && table.counts.missing == expected.missing
-                    && table.counts.extra == expected.extra && table.counts.duplicateKeys == expected.duplicates, "\(table.sourceTable)")
+            #expect(
+                table.counts.changed == expected.changed && table.counts.missing == expected.missing
+                    && table.counts.extra == expected.extra && table.counts.duplicateKeys == expected.duplicates,
+                "\(table.sourceTable)"
+            )
         }
         // Merged chunks tile the key range: each one starts where the previous ended.
         for (previous, next) in zip(orders.chunks, orders.chunks.dropFirst()) {
@@ -184,20 +215,25 @@ struct RecheckTests {
         let targetURL = fixture.target.url
         let fixed = DispatchSemaphore(value: 0)
         let report = try await EngineFixture.run(
-            job, workers: 2, output: EngineFixture.temporaryFolder("recheck"),
+            job,
+            workers: 2,
+            output: EngineFixture.temporaryFolder("recheck"),
             onEndpoint: { _ in
                 Thread {
                     defer { fixed.signal() }
-                    guard let writer = try? PostgresConnection(conninfo: targetURL, redactedTarget: "target") else { return }
+                    guard let writer = try? PostgresConnection(conninfo: targetURL, redactedTarget: "target") else {
+                        return
+                    }
                     _ = try? writer.query("UPDATE orders SET note = NULL WHERE id % 800 = 21")
                 }.start()
-            })
+            }
+        )
         fixed.wait()
         let orders = try #require(report.tables.first { $0.sourceTable == "public.orders" })
         let recheck = try #require(orders.recheck)
         #expect(recheck.inFlight == 5)
-        #expect(recheck.persistent == 40)                  // 20 amounts + 10 missing + 10 extra
-        #expect(orders.counts.changed == 20)               // the report shows what persists
+        #expect(recheck.persistent == 40)  // 20 amounts + 10 missing + 10 extra
+        #expect(orders.counts.changed == 20)  // the report shows what persists
         #expect(recheck.inFlightKeys.count == 5)
         #expect(recheck.inFlightKeys.contains { $0["id"] == .string("21") })
         let products = try #require(report.tables.first { $0.sourceTable == "public.products" })
@@ -212,18 +248,26 @@ struct PostgresJobStoreTests {
         let fixture = try EngineFixture()
         let storeDatabase = try TestDatabase("jobstore")
         let job = fixture.job(name: "pg-store")
-        let baseline = try EngineFixture.normalized(try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("pg-base")))
+        let baseline = try EngineFixture.normalized(
+            try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("pg-base"))
+        )
         func run() async throws -> ReconRunner.Outcome {
             let options = ReconRunner.Options(
-                outputDirectory: EngineFixture.temporaryFolder("pg-store"), storePath: storeDatabase.url, workers: 2,
-                workerExecutable: TestEnvironment.rowproofExecutable, planning: .init(chunkRows: 700))
+                outputDirectory: EngineFixture.temporaryFolder("pg-store"),
+                storePath: storeDatabase.url,
+                workers: 2,
+                workerExecutable: TestEnvironment.rowproofExecutable,
+                planning: .init(chunkRows: 700)
+            )
             return try await ReconRunner(job: job, options: options).run(logger: Logger(label: "pg-store"))
         }
         let first = try await run()
         #expect(first.resumedChunks == 0)
         #expect(try EngineFixture.normalized(first.report) == baseline)
         let stored = try storeDatabase.writer().query("SELECT count(*) FROM rowproof.chunks WHERE result IS NOT NULL")
-        #expect(Int(stored.first?.first.flatMap { $0 } ?? "0") == first.report.tables.reduce(0) { $0 + $1.chunks.count })
+        #expect(
+            Int(stored.first?.first.flatMap { $0 } ?? "0") == first.report.tables.reduce(0) { $0 + $1.chunks.count }
+        )
         // The same job again: every chunk is already done, nothing is read again.
         let second = try await run()
         #expect(second.resumedChunks == first.report.tables.reduce(0) { $0 + $1.chunks.count })
@@ -237,13 +281,16 @@ struct StrategyTests {
     func keysAggregateAndSampleStrategiesReportWhatTheyCanProve() async throws {
         let fixture = try EngineFixture()
         let job = ReconJob(
-            name: "strategies", source: ConnectionEndpoint(url: fixture.source.url), target: ConnectionEndpoint(url: fixture.target.url),
+            name: "strategies",
+            source: ConnectionEndpoint(url: fixture.source.url),
+            target: ConnectionEndpoint(url: fixture.target.url),
             tables: [
                 TableSelection(source: "public.orders", strategy: .keys),
                 TableSelection(source: "public.prices", strategy: .aggregate),
                 TableSelection(source: "public.line_items", strategy: .sample),
             ],
-            sampling: SamplingParameters(modulus: 1, threshold: 1))  // K = M: the sample is every row
+            sampling: SamplingParameters(modulus: 1, threshold: 1)
+        )  // K = M: the sample is every row
         let report = try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("strategies"))
         let orders = try #require(report.tables.first { $0.sourceTable == "public.orders" })
         #expect(orders.guarantee == .keysOnly)

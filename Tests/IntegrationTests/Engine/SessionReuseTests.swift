@@ -11,13 +11,18 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
 struct SessionReuseTests {
     static let table = TableName(schema: "public", "items")
-    static let columns: [ScanRequest.Column] = [.init(name: "id", logicalType: .decimal), .init(name: "note", logicalType: .text)]
+    static let columns: [ScanRequest.Column] = [
+        .init(name: "id", logicalType: .decimal), .init(name: "note", logicalType: .text),
+    ]
 
     static func database() throws -> TestDatabase {
-        try TestDatabase("reuse", setup: [
-            "CREATE TABLE items (id bigint PRIMARY KEY, note text)",
-            "INSERT INTO items SELECT g, 'note ' || g FROM generate_series(1, 3000) AS g",
-        ])
+        try TestDatabase(
+            "reuse",
+            setup: [
+                "CREATE TABLE items (id bigint PRIMARY KEY, note text)",
+                "INSERT INTO items SELECT g, 'note ' || g FROM generate_series(1, 3000) AS g",
+            ]
+        )
     }
 
     /// The server processes of RowProof sessions open on the database now.
@@ -29,9 +34,18 @@ struct SessionReuseTests {
     }
 
     /// Reads one range of job `jobID` the way a worker does; returns the ids read.
-    static func read(_ database: TestDatabase, job jobID: String, from lower: Int64, to upper: Int64, stopAfter: Int? = nil) throws -> [CanonicalRow] {
+    static func read(
+        _ database: TestDatabase,
+        job jobID: String,
+        from lower: Int64,
+        to upper: Int64,
+        stopAfter: Int? = nil
+    ) throws -> [CanonicalRow] {
         let side = ChunkPlan.Side(location: database.url, table: table, columns: ["id", "note"], keyColumns: ["id"])
-        let range = KeyRange(lower: [.decimal(CanonicalDecimal(integer: lower))], upper: [.decimal(CanonicalDecimal(integer: upper))])
+        let range = KeyRange(
+            lower: [.decimal(CanonicalDecimal(integer: lower))],
+            upper: [.decimal(CanonicalDecimal(integer: upper))]
+        )
         let request = ScanRequest(table: table, columns: columns, keyColumns: ["id"], range: range)
         var stream = SourceAccess.scanStarter()(side, request, jobID, "test \(jobID)")
         var rows: [CanonicalRow] = []

@@ -5,7 +5,9 @@ import Testing
 
 /// The `rowproof migration|audit|plan` commands, run as a user would, with the audit log on Postgres.
 @Suite struct GovernanceCLITests {
-    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-gov-cli-\(UUID().uuidString)")
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "rowproof-gov-cli-\(UUID().uuidString)"
+    )
 
     /// Runs `rowproof` with `arguments` in the test folder; returns the exit status and the combined output.
     private func rowproof(_ arguments: [String], audit: String) throws -> (status: Int32, output: String) {
@@ -29,11 +31,20 @@ import Testing
 
     @Test(.timeLimit(.minutes(2)))
     func exitCodesAreZeroOkOneRefusedTwoBadInput() throws {
-        let url = try #require(TestEnvironment.postgresURL, "ROWPROOF_TEST_POSTGRES_URL is not set: start Postgres with scripts/postgres.sh")
+        let url = try #require(
+            TestEnvironment.postgresURL,
+            "ROWPROOF_TEST_POSTGRES_URL is not set: start Postgres with scripts/postgres.sh"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let id = "cli-\(UUID().uuidString.prefix(8).lowercased())"
 
-        let created = try rowproof(["migration", "create", id, "--source", "postgres://old/db", "--target", "postgres://new/db", "-t", "orders"], audit: url)
+        let created = try rowproof(
+            [
+                "migration", "create", id, "--source", "postgres://old/db", "--target", "postgres://new/db", "-t",
+                "orders",
+            ],
+            audit: url
+        )
         #expect(created.status == 0, "\(created.output)")
 
         let invalid = try rowproof(["migration", "advance", id, "--to", "CUTOVER_DONE"], audit: url)
@@ -48,7 +59,9 @@ import Testing
         #expect(badState.status == 2)
 
         try Data(#"{"tables":1}"#.utf8).write(to: folder.appendingPathComponent("discovery.json"))
-        #expect(try rowproof(["migration", "artifact", id, "discovery_report", "discovery.json"], audit: url).status == 0)
+        #expect(
+            try rowproof(["migration", "artifact", id, "discovery_report", "discovery.json"], audit: url).status == 0
+        )
         let advanced = try rowproof(["migration", "advance", id, "--to", "DISCOVERED"], audit: url)
         #expect(advanced.status == 0, "\(advanced.output)")
 
@@ -65,7 +78,9 @@ import Testing
         let exported = try rowproof(["audit", "verify", "--file", "audit.jsonl"], audit: url)
         #expect(exported.status == 0, "\(exported.output)")
 
-        var lines = try String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        var lines = try String(contentsOf: folder.appendingPathComponent("audit.jsonl"), encoding: .utf8).split(
+            separator: "\n"
+        ).map(String.init)
         let last = lines.count - 1
         lines[last] = lines[last].replacingOccurrences(of: "\"actor\":\"bob\"", with: "\"actor\":\"bib\"")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: folder.appendingPathComponent("tampered.jsonl"))
@@ -79,9 +94,17 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let audit = folder.appendingPathComponent("audit.sqlite").path
         #expect(try rowproof(["keygen", "--out", "keys"], audit: audit).status == 0)
-        #expect(try rowproof(["plan", "trust", "keys/signing-key.pub.pem", "--key-id", "ops"], audit: audit).status == 0)
+        #expect(
+            try rowproof(["plan", "trust", "keys/signing-key.pub.pem", "--key-id", "ops"], audit: audit).status == 0
+        )
         try Data(#"{"steps":["swap view orders"]}"#.utf8).write(to: folder.appendingPathComponent("cutover.json"))
-        let signed = try rowproof(["plan", "sign", "cutover.json", "--kind", "cutover_plan", "--key", "keys/signing-key.pem", "--key-id", "ops"], audit: audit)
+        let signed = try rowproof(
+            [
+                "plan", "sign", "cutover.json", "--kind", "cutover_plan", "--key", "keys/signing-key.pem", "--key-id",
+                "ops",
+            ],
+            audit: audit
+        )
         #expect(signed.status == 0, "\(signed.output)")
         let valid = try rowproof(["plan", "verify", "cutover.signed.json", "--kind", "cutover_plan"], audit: audit)
         #expect(valid.status == 0, "\(valid.output)")
@@ -106,29 +129,55 @@ import Testing
             let database = try SQLiteDatabase(path: folder.appendingPathComponent(name).path)
             try database.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)")
             for id in 1...300 {
-                try database.query("INSERT INTO t VALUES (?, ?)", [.integer(Int64(id)), .text(changed && id % 100 == 0 ? "changed" : "v\(id)")])
+                try database.query(
+                    "INSERT INTO t VALUES (?, ?)",
+                    [.integer(Int64(id)), .text(changed && id % 100 == 0 ? "changed" : "v\(id)")]
+                )
             }
         }
         let source = "sqlite://" + folder.appendingPathComponent("src.db").path
         let target = "sqlite://" + folder.appendingPathComponent("dst.db").path
         let policy = TestEnvironment.repositoryRoot.appendingPathComponent("policy/policy.json").path
 
-        let unknown = try rowproof(["recon", source, target, "-t", "t", "--migration", "nope", "-o", "out0"], audit: audit)
+        let unknown = try rowproof(
+            ["recon", source, target, "-t", "t", "--migration", "nope", "-o", "out0"],
+            audit: audit
+        )
         #expect(unknown.status == 2, "\(unknown.output)")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out0/report.json").path), "no work before the migration is known")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("out0/report.json").path),
+            "no work before the migration is known"
+        )
 
         // Usage errors are "could not run" (2), like every failure before work starts.
-        let wrongArtifact = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "--artifact", "evidence_pack"], audit: audit)
-        #expect(wrongArtifact.status == 2 && wrongArtifact.output.contains("ends in recon_report"), "\(wrongArtifact.output)")
+        let wrongArtifact = try rowproof(
+            ["recon", source, target, "-t", "t", "--migration", "m1", "--artifact", "evidence_pack"],
+            audit: audit
+        )
+        #expect(
+            wrongArtifact.status == 2 && wrongArtifact.output.contains("ends in recon_report"),
+            "\(wrongArtifact.output)"
+        )
         #expect(try rowproof(["recon", source, target, "--no-such-option"], audit: audit).status == 2)
 
-        #expect(try rowproof(["migration", "create", "m1", "--source", source, "--target", target, "-t", "t", "--policy", policy], audit: audit).status == 0)
-        let failing = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out1", "--workers", "1"], audit: audit)
+        #expect(
+            try rowproof(
+                ["migration", "create", "m1", "--source", source, "--target", target, "-t", "t", "--policy", policy],
+                audit: audit
+            ).status == 0
+        )
+        let failing = try rowproof(
+            ["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out1", "--workers", "1"],
+            audit: audit
+        )
         #expect(failing.status == 1, "\(failing.output)")
         #expect(failing.output.contains("recorded: recon_report of migration m1; gate failed"), "\(failing.output)")
 
         try SQLiteDatabase(path: folder.appendingPathComponent("dst.db").path).execute("UPDATE t SET v = 'v' || id")
-        let passing = try rowproof(["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out2", "--workers", "1"], audit: audit)
+        let passing = try rowproof(
+            ["recon", source, target, "-t", "t", "--migration", "m1", "-o", "out2", "--workers", "1"],
+            audit: audit
+        )
         #expect(passing.status == 0, "\(passing.output)")
         #expect(passing.output.contains("gate passed"), "\(passing.output)")
 
@@ -139,14 +188,27 @@ import Testing
         #expect(try rowproof(["audit", "verify"], audit: audit).status == 0)
 
         // The gate is the migration's policy's to decide: neither another policy nor a shorter interval.
-        try Data(#"{"name":"t","source":{"url":"\#(source)"},"target":{"url":"\#(target)"},"tables":[{"source":"t"}]}"#.utf8)
-            .write(to: folder.appendingPathComponent("job.json"))
-        var lenient = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any] ?? [:]
+        try Data(
+            #"{"name":"t","source":{"url":"\#(source)"},"target":{"url":"\#(target)"},"tables":[{"source":"t"}]}"#.utf8
+        )
+        .write(to: folder.appendingPathComponent("job.json"))
+        var lenient =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any]
+            ?? [:]
         lenient["parallel_run"] = ["runs": 1, "consecutive_passes": 1, "interval_seconds": 1]
         try JSONSerialization.data(withJSONObject: lenient).write(to: folder.appendingPathComponent("lenient.json"))
-        let otherPolicy = try rowproof(["parallel-run", "--migration", "m1", "--job", "job.json", "--policy", "lenient.json"], audit: audit)
-        #expect(otherPolicy.status == 2 && otherPolicy.output.contains("is not the policy migration m1 is governed by"), "\(otherPolicy.output)")
-        let hurried = try rowproof(["parallel-run", "--migration", "m1", "--job", "job.json", "--interval", "1"], audit: audit)
+        let otherPolicy = try rowproof(
+            ["parallel-run", "--migration", "m1", "--job", "job.json", "--policy", "lenient.json"],
+            audit: audit
+        )
+        #expect(
+            otherPolicy.status == 2 && otherPolicy.output.contains("is not the policy migration m1 is governed by"),
+            "\(otherPolicy.output)"
+        )
+        let hurried = try rowproof(
+            ["parallel-run", "--migration", "m1", "--job", "job.json", "--interval", "1"],
+            audit: audit
+        )
         #expect(hurried.status == 2 && hurried.output.contains("requires at least"), "\(hurried.output)")
     }
 }

@@ -10,13 +10,18 @@ import Testing
     private let schema = "gov_audit_\(UUID().uuidString.prefix(8).lowercased())"
 
     init() throws {
-        url = try #require(TestEnvironment.postgresURL, "ROWPROOF_TEST_POSTGRES_URL is not set: start Postgres with scripts/postgres.sh")
+        url = try #require(
+            TestEnvironment.postgresURL,
+            "ROWPROOF_TEST_POSTGRES_URL is not set: start Postgres with scripts/postgres.sh"
+        )
     }
 
     private func makeLog(entries count: Int) throws -> PostgresAuditLog {
         let log = try PostgresAuditLog(url: url, schema: schema)
         for index in 0..<count {
-            try log.record(AuditEvent(migration: "m1", actor: "alice", action: "test.step", subject: "step \(index + 1)"))
+            try log.record(
+                AuditEvent(migration: "m1", actor: "alice", action: "test.step", subject: "step \(index + 1)")
+            )
         }
         return log
     }
@@ -46,7 +51,9 @@ import Testing
             "DELETE FROM \(schema).audit_log WHERE seq = 2",
             "TRUNCATE \(schema).audit_log",
         ] {
-            let error = #expect(throws: SourceError.self, "\(statement) was not refused") { try connection.query(statement) }
+            let error = #expect(throws: SourceError.self, "\(statement) was not refused") {
+                try connection.query(statement)
+            }
             #expect(error?.message.contains("append-only") == true, "\(statement): \(String(describing: error))")
         }
         #expect(try connection.query("SELECT count(*) FROM \(schema).audit_log") == [["2"]])
@@ -67,7 +74,9 @@ import Testing
         try connection.query("GRANT INSERT, SELECT ON \(schema).audit_log TO \(role)")
         let privileges = try connection.query(
             "SELECT has_table_privilege($1, '\(schema).audit_log', 'UPDATE'), has_table_privilege($1, '\(schema).audit_log', 'DELETE'), "
-                + "has_table_privilege($1, '\(schema).audit_log', 'TRUNCATE'), has_table_privilege($1, '\(schema).audit_log', 'INSERT')", [role])
+                + "has_table_privilege($1, '\(schema).audit_log', 'TRUNCATE'), has_table_privilege($1, '\(schema).audit_log', 'INSERT')",
+            [role]
+        )
         #expect(privileges == [["f", "f", "f", "t"]])
         try connection.query("SET ROLE \(role)")
         #expect(try connection.query("SELECT count(*) FROM \(schema).audit_log") == [["1"]])
@@ -76,7 +85,9 @@ import Testing
             "DELETE FROM \(schema).audit_log",
             "TRUNCATE \(schema).audit_log",
         ] {
-            let error = #expect(throws: SourceError.self, "\(statement) was not refused") { try connection.query(statement) }
+            let error = #expect(throws: SourceError.self, "\(statement) was not refused") {
+                try connection.query(statement)
+            }
             #expect(error?.serverCode == "42501", "\(statement): \(String(describing: error))")
             #expect(error?.message.contains("permission denied") == true)
         }
@@ -105,7 +116,14 @@ import Testing
             for (index, log) in [first, second].enumerated() {
                 group.addTask {
                     for step in 0..<20 {
-                        try log.record(AuditEvent(migration: "m1", actor: "writer\(index)", action: "test.concurrent", subject: "\(step)"))
+                        try log.record(
+                            AuditEvent(
+                                migration: "m1",
+                                actor: "writer\(index)",
+                                action: "test.concurrent",
+                                subject: "\(step)"
+                            )
+                        )
                     }
                 }
             }

@@ -13,16 +13,22 @@ struct CrossEngineHashTests {
         .init(name: "price", logicalType: .decimal), .init(name: "qty", logicalType: .decimal),
         .init(name: "weight", logicalType: .float), .init(name: "active", logicalType: .bool),
         .init(name: "born", logicalType: .date), .init(name: "seen", logicalType: .timestamp),
-        .init(name: "tag", logicalType: .uuid), .init(name: "doc", logicalType: .json), .init(name: "raw", logicalType: .bytes),
+        .init(name: "tag", logicalType: .uuid), .init(name: "doc", logicalType: .json),
+        .init(name: "raw", logicalType: .bytes),
     ]
 
     /// Creates a SQLite file with Python's sqlite3 module (sources only ever open databases read-only).
     func makeSQLite(_ statements: [String]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rp-cross-\(UUID().uuidString).db").path
-        let script = "import sqlite3, sys, json\ndb = sqlite3.connect(sys.argv[1])\nfor s in json.loads(sys.argv[2]): db.execute(s)\ndb.commit()\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rp-cross-\(UUID().uuidString).db")
+            .path
+        let script =
+            "import sqlite3, sys, json\ndb = sqlite3.connect(sys.argv[1])\nfor s in json.loads(sys.argv[2]): db.execute(s)\ndb.commit()\n"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path, String(decoding: try JSONSerialization.data(withJSONObject: statements), as: UTF8.self)]
+        process.arguments = [
+            "python3", "-c", script, path,
+            String(decoding: try JSONSerialization.data(withJSONObject: statements), as: UTF8.self),
+        ]
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
@@ -31,21 +37,24 @@ struct CrossEngineHashTests {
 
     @Test(.timeLimit(.minutes(2)))
     func postgresAndSQLiteGiveIdenticalRowHashes() throws {
-        let postgres = try TestDatabase("cross", setup: [
-            """
-            CREATE TABLE items (id bigint PRIMARY KEY, name text, price numeric(10,2), qty int, weight float8, active bool,
-                                born date, seen timestamptz, tag uuid, doc jsonb, raw bytea)
-            """,
-            """
-            INSERT INTO items VALUES
-              (1, E'Cafe\\u0301', 5.00, 3, 1.5, true, '2024-02-29', '2024-03-01 10:00:00+02',
-               'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"b": [1, 2.50], "a": "x"}', '\\xdeadbeef'),
-              (2, '', 0.10, -7, -0.0, false, '1969-12-31', '1970-01-01 00:00:00.000001+00', NULL, 'null', '\\x'),
-              (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
-              (40, 'plain', 12345678.91, 2147483647, 1e300, true, '2000-01-01', '2038-01-19 03:14:07.5+00',
-               '00000000-0000-0000-0000-000000000001', '[]', '\\x00')
-            """,
-        ])
+        let postgres = try TestDatabase(
+            "cross",
+            setup: [
+                """
+                CREATE TABLE items (id bigint PRIMARY KEY, name text, price numeric(10,2), qty int, weight float8, active bool,
+                                    born date, seen timestamptz, tag uuid, doc jsonb, raw bytea)
+                """,
+                """
+                INSERT INTO items VALUES
+                  (1, E'Cafe\\u0301', 5.00, 3, 1.5, true, '2024-02-29', '2024-03-01 10:00:00+02',
+                   'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"b": [1, 2.50], "a": "x"}', '\\xdeadbeef'),
+                  (2, '', 0.10, -7, -0.0, false, '1969-12-31', '1970-01-01 00:00:00.000001+00', NULL, 'null', '\\x'),
+                  (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+                  (40, 'plain', 12345678.91, 2147483647, 1e300, true, '2000-01-01', '2038-01-19 03:14:07.5+00',
+                   '00000000-0000-0000-0000-000000000001', '[]', '\\x00')
+                """,
+            ]
+        )
         let sqlite = try makeSQLite([
             """
             CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT, price DECIMAL(10,2), qty INTEGER, weight REAL, active BOOLEAN,
@@ -98,7 +107,9 @@ struct CrossEngineHashTests {
         #expect(isStrictlyAscending(full))
         var union: [CanonicalRow] = []
         for range in ranges {
-            let chunk = try readAll(session.scan(ScanRequest(table: table, columns: columns, keyColumns: ["region", "n"], range: range)))
+            let chunk = try readAll(
+                session.scan(ScanRequest(table: table, columns: columns, keyColumns: ["region", "n"], range: range))
+            )
             #expect(chunk.count <= 400)
             union += chunk
         }

@@ -44,7 +44,10 @@ struct PostgresAuthenticationTests {
         #expect(error?.message.contains("password authentication failed") == true)
         #expect(error?.hint?.contains("password") == true)
         #expect("\(String(describing: error))".contains("wr0ng-guess") == false)
-        #expect(try PostgresSource(location: SourceLocation(parsing: Self.url(password: Self.password))).openSession().connection.isHealthy)
+        #expect(
+            try PostgresSource(location: SourceLocation(parsing: Self.url(password: Self.password))).openSession()
+                .connection.isHealthy
+        )
     }
 
     @Test(.timeLimit(.minutes(1)))
@@ -65,7 +68,10 @@ struct PostgresAuthenticationTests {
     @Test(.timeLimit(.minutes(1)))
     func vaultReferenceReadsKVVersion2() throws {
         try Self.setUp.get()
-        let vault = try VaultStub(token: "s.test-token", secrets: ["secret/apps/orders/db": ["password": Self.password, "user": Self.role]])
+        let vault = try VaultStub(
+            token: "s.test-token",
+            secrets: ["secret/apps/orders/db": ["password": Self.password, "user": Self.role]]
+        )
         let secrets = SecretResolver(environment: ["VAULT_ADDR": vault.address, "VAULT_TOKEN": "s.test-token"])
         let location = try SourceLocation(parsing: Self.url(password: "vault://secret/apps/orders/db#password"))
         let session = try PostgresSource(location: location, secrets: secrets).openSession()

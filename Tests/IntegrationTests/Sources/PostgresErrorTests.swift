@@ -7,16 +7,23 @@ import Testing
 /// Bad input: each failure is one clear error naming the table or column and what to do.
 @Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"))
 struct PostgresErrorTests {
-    static let database = Result { try TestDatabase("errors", setup: [
-        "CREATE TABLE customer_orders (id int PRIMARY KEY, amount numeric, spot point)",
-        "CREATE TABLE audit_lines (line text)",
-        "CREATE TABLE secrets (id int PRIMARY KEY, v text)",
-        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rp_no_grants') THEN CREATE ROLE rp_no_grants LOGIN; END IF; END $$",
-    ]) }
+    static let database = Result {
+        try TestDatabase(
+            "errors",
+            setup: [
+                "CREATE TABLE customer_orders (id int PRIMARY KEY, amount numeric, spot point)",
+                "CREATE TABLE audit_lines (line text)",
+                "CREATE TABLE secrets (id int PRIMARY KEY, v text)",
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rp_no_grants') THEN CREATE ROLE rp_no_grants LOGIN; END IF; END $$",
+            ]
+        )
+    }
 
     @Test(.timeLimit(.minutes(1)))
     func unreachableHostIsAConnectionErrorWithTheRedactedLocation() throws {
-        let source = try PostgresSource(location: SourceLocation(parsing: "postgres://app:topsecret@127.0.0.1:1/db?connect_timeout=2"))
+        let source = try PostgresSource(
+            location: SourceLocation(parsing: "postgres://app:topsecret@127.0.0.1:1/db?connect_timeout=2")
+        )
         let error = #expect(throws: SourceError.self) { try source.openSession() }
         #expect(error?.kind == .connection)
         #expect(error?.isRetryable == true)
@@ -38,9 +45,13 @@ struct PostgresErrorTests {
     func missingColumnSuggestsTheClosestOne() throws {
         let session = try Self.database.get().session()
         let error = #expect(throws: SourceError.self) {
-            try session.scan(ScanRequest(
-                table: TableName("customer_orders"), columns: [.init(name: "amout", logicalType: .decimal)], keyColumns: ["id"]
-            ))
+            try session.scan(
+                ScanRequest(
+                    table: TableName("customer_orders"),
+                    columns: [.init(name: "amout", logicalType: .decimal)],
+                    keyColumns: ["id"]
+                )
+            )
         }
         #expect(error?.kind == .schema)
         #expect(error?.message.contains("\"amout\"") == true)
@@ -54,9 +65,13 @@ struct PostgresErrorTests {
         #expect(description.column(named: "spot")?.logicalType == nil)
         #expect(description.column(named: "spot")?.engineType == "point")
         let error = #expect(throws: SourceError.self) {
-            try session.scan(ScanRequest(
-                table: TableName("customer_orders"), columns: [.init(name: "spot", logicalType: .text)], keyColumns: ["id"]
-            ))
+            try session.scan(
+                ScanRequest(
+                    table: TableName("customer_orders"),
+                    columns: [.init(name: "spot", logicalType: .text)],
+                    keyColumns: ["id"]
+                )
+            )
         }
         #expect(error?.kind == .schema)
         #expect(error?.message.contains("\"spot\"") == true)
@@ -82,9 +97,15 @@ struct PostgresErrorTests {
         let url = database.url.replacingOccurrences(of: "://postgres@", with: "://rp_no_grants@")
         let session = try PostgresSource(location: SourceLocation(parsing: url)).openSession()
         let error = #expect(throws: SourceError.self) {
-            _ = try readAll(session.scan(ScanRequest(
-                table: TableName("secrets"), columns: [.init(name: "v", logicalType: .text)], keyColumns: ["id"]
-            )))
+            _ = try readAll(
+                session.scan(
+                    ScanRequest(
+                        table: TableName("secrets"),
+                        columns: [.init(name: "v", logicalType: .text)],
+                        keyColumns: ["id"]
+                    )
+                )
+            )
         }
         #expect(error?.kind == .query)
         #expect(error?.serverCode == "42501")

@@ -8,19 +8,28 @@ import Testing
 struct PostgresKeyRangeTests {
     /// Checks the ranges tile the key space and that chunk scans add up to the full scan, in order.
     func checkTiling(
-        _ session: PostgresSession, _ table: TableName, keys: [String], columns: [ScanRequest.Column], ranges: [KeyRange]
+        _ session: PostgresSession,
+        _ table: TableName,
+        keys: [String],
+        columns: [ScanRequest.Column],
+        ranges: [KeyRange]
     ) throws -> [Int] {
         #expect(ranges.first?.lower == nil)
         #expect(ranges.last?.upper == nil)
         for (range, next) in zip(ranges, ranges.dropFirst()) {
-            #expect(range.upper != nil && range.upper == next.lower, "ranges \(range) and \(next) must share their bound")
+            #expect(
+                range.upper != nil && range.upper == next.lower,
+                "ranges \(range) and \(next) must share their bound"
+            )
         }
         let full = try readAll(session.scan(ScanRequest(table: table, columns: columns, keyColumns: keys)))
         #expect(isStrictlyAscending(full))
         var union: [CanonicalRow] = []
         var sizes: [Int] = []
         for range in ranges {
-            let chunk = try readAll(session.scan(ScanRequest(table: table, columns: columns, keyColumns: keys, range: range)))
+            let chunk = try readAll(
+                session.scan(ScanRequest(table: table, columns: columns, keyColumns: keys, range: range))
+            )
             sizes.append(chunk.count)
             union += chunk
         }
@@ -30,18 +39,24 @@ struct PostgresKeyRangeTests {
 
     @Test(.timeLimit(.minutes(2)))
     func skewedIntegerKeysGiveEvenChunks() throws {
-        let database = try TestDatabase("skew", setup: [
-            "CREATE TABLE events (id bigint PRIMARY KEY, payload text)",
-            // 18 000 dense keys, then 2 000 keys spread over a billion: min/max alone would give one full chunk.
-            "INSERT INTO events SELECT g, 'p' || g FROM generate_series(1, 18000) g",
-            "INSERT INTO events SELECT 1000000 + g * 500000, 'far' FROM generate_series(1, 2000) g",
-        ])
+        let database = try TestDatabase(
+            "skew",
+            setup: [
+                "CREATE TABLE events (id bigint PRIMARY KEY, payload text)",
+                // 18 000 dense keys, then 2 000 keys spread over a billion: min/max alone would give one full chunk.
+                "INSERT INTO events SELECT g, 'p' || g FROM generate_series(1, 18000) g",
+                "INSERT INTO events SELECT 1000000 + g * 500000, 'far' FROM generate_series(1, 2000) g",
+            ]
+        )
         let session = try database.session()
         let table = TableName("events")
         let ranges = try session.planRanges(table: table, keyColumns: ["id"], chunkRows: 2_000)
         #expect(ranges.count >= 8 && ranges.count <= 12, "got \(ranges.count) ranges")
         let sizes = try checkTiling(
-            session, table, keys: ["id"], columns: [.init(name: "id", logicalType: .decimal), .init(name: "payload", logicalType: .text)],
+            session,
+            table,
+            keys: ["id"],
+            columns: [.init(name: "id", logicalType: .decimal), .init(name: "payload", logicalType: .text)],
             ranges: ranges
         )
         #expect(sizes.reduce(0, +) == 20_000)
@@ -50,13 +65,16 @@ struct PostgresKeyRangeTests {
 
     @Test(.timeLimit(.minutes(2)))
     func compositeTextKeysTileWithoutGapsOrOverlaps() throws {
-        let database = try TestDatabase("composite", setup: [
-            "CREATE TABLE stock (region text, sku int, qty int, PRIMARY KEY (region, sku))",
-            """
-            INSERT INTO stock SELECT r, s, s % 7 FROM unnest(ARRAY['a', 'B', 'Z', 'é', 'ab', 'a b', '_x', 'Ä', '']) r,
-              generate_series(1, 600) s
-            """,
-        ])
+        let database = try TestDatabase(
+            "composite",
+            setup: [
+                "CREATE TABLE stock (region text, sku int, qty int, PRIMARY KEY (region, sku))",
+                """
+                INSERT INTO stock SELECT r, s, s % 7 FROM unnest(ARRAY['a', 'B', 'Z', 'é', 'ab', 'a b', '_x', 'Ä', '']) r,
+                  generate_series(1, 600) s
+                """,
+            ]
+        )
         let session = try database.session()
         let table = TableName("stock")
         let description = try session.describe(table: table)
@@ -64,22 +82,33 @@ struct PostgresKeyRangeTests {
         let ranges = try session.planRanges(table: table, keyColumns: ["region", "sku"], chunkRows: 500)
         #expect(ranges.count > 4)
         let sizes = try checkTiling(
-            session, table, keys: ["region", "sku"], columns: [.init(name: "qty", logicalType: .decimal)], ranges: ranges
+            session,
+            table,
+            keys: ["region", "sku"],
+            columns: [.init(name: "qty", logicalType: .decimal)],
+            ranges: ranges
         )
         #expect(sizes.reduce(0, +) == 5_400)
     }
 
     @Test(.timeLimit(.minutes(2)))
     func uuidKeysArePlannedFromSamples() throws {
-        let database = try TestDatabase("uuid", setup: [
-            "CREATE TABLE sessions (id uuid PRIMARY KEY, n int)",
-            "INSERT INTO sessions SELECT md5(g::text)::uuid, g FROM generate_series(1, 6000) g",
-        ])
+        let database = try TestDatabase(
+            "uuid",
+            setup: [
+                "CREATE TABLE sessions (id uuid PRIMARY KEY, n int)",
+                "INSERT INTO sessions SELECT md5(g::text)::uuid, g FROM generate_series(1, 6000) g",
+            ]
+        )
         let session = try database.session()
         let ranges = try session.planRanges(table: TableName("sessions"), keyColumns: ["id"], chunkRows: 1_000)
         #expect(ranges.count >= 4)
         let sizes = try checkTiling(
-            session, TableName("sessions"), keys: ["id"], columns: [.init(name: "n", logicalType: .decimal)], ranges: ranges
+            session,
+            TableName("sessions"),
+            keys: ["id"],
+            columns: [.init(name: "n", logicalType: .decimal)],
+            ranges: ranges
         )
         #expect(sizes.reduce(0, +) == 6_000)
     }
@@ -87,7 +116,8 @@ struct PostgresKeyRangeTests {
     @Test(.timeLimit(.minutes(2)))
     func textKeysFollowByteOrderInAnICUDatabase() throws {
         let database = try TestDatabase(
-            "icu", options: "LOCALE_PROVIDER icu ICU_LOCALE 'en-US' TEMPLATE template0",
+            "icu",
+            options: "LOCALE_PROVIDER icu ICU_LOCALE 'en-US' TEMPLATE template0",
             setup: [
                 "CREATE TABLE words (w text PRIMARY KEY)",
                 "INSERT INTO words VALUES ('a'), ('B'), ('b'), ('Z'), ('_x'), ('é'), ('ä'), ('A'), ('aa')",
@@ -95,11 +125,16 @@ struct PostgresKeyRangeTests {
         )
         let localeOrder = try database.writer().query("SELECT w FROM words ORDER BY w").map { $0[0] ?? "" }
         let byteOrder = localeOrder.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        #expect(localeOrder != byteOrder, "the database's own order must differ from byte order for this test to mean something")
+        #expect(
+            localeOrder != byteOrder,
+            "the database's own order must differ from byte order for this test to mean something"
+        )
 
         let session = try database.session()
         let table = TableName("words")
-        let rows = try readAll(session.scan(ScanRequest(table: table, columns: [.init(name: "w", logicalType: .text)], keyColumns: ["w"])))
+        let rows = try readAll(
+            session.scan(ScanRequest(table: table, columns: [.init(name: "w", logicalType: .text)], keyColumns: ["w"]))
+        )
         #expect(isStrictlyAscending(rows))
         let expectedKeys = try byteOrder.map { try KeyEncoder.encode([.text($0)], expectedArity: 1) }
         #expect(rows.map(\.key) == expectedKeys)
@@ -112,7 +147,10 @@ struct PostgresKeyRangeTests {
 
     @Test(.timeLimit(.minutes(1)))
     func smallTableIsOneOpenRange() throws {
-        let database = try TestDatabase("small", setup: ["CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)"])
+        let database = try TestDatabase(
+            "small",
+            setup: ["CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)"]
+        )
         let ranges = try database.session().planRanges(table: TableName("t"), keyColumns: ["id"], chunkRows: 1_000)
         #expect(ranges == [.all])
     }

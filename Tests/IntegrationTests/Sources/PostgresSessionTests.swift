@@ -6,13 +6,18 @@ import Testing
 /// Snapshots, read-only sessions and connection loss.
 @Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"))
 struct PostgresSessionTests {
-    static let columns: [ScanRequest.Column] = [.init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text)]
+    static let columns: [ScanRequest.Column] = [
+        .init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text),
+    ]
 
     @Test(.timeLimit(.minutes(1)))
     func rowsCommittedAfterTheExportAreInvisibleToImporters() throws {
-        let database = try TestDatabase("snapshot", setup: [
-            "CREATE TABLE t (id int PRIMARY KEY, v text)", "INSERT INTO t VALUES (1, 'before'), (2, 'before')",
-        ])
+        let database = try TestDatabase(
+            "snapshot",
+            setup: [
+                "CREATE TABLE t (id int PRIMARY KEY, v text)", "INSERT INTO t VALUES (1, 'before'), (2, 'before')",
+            ]
+        )
         let exporter = try database.session()
         let snapshot = try exporter.exportSnapshot()
         #expect(!snapshot.id.isEmpty)
@@ -53,10 +58,13 @@ struct PostgresSessionTests {
 
     @Test(.timeLimit(.minutes(1)))
     func lostConnectionMidStreamIsRetryableAndNeverCompletes() throws {
-        let database = try TestDatabase("interrupt", setup: [
-            "CREATE TABLE t (id int PRIMARY KEY, v text)",
-            "INSERT INTO t SELECT g, repeat('x', 200) FROM generate_series(1, 300000) g",
-        ])
+        let database = try TestDatabase(
+            "interrupt",
+            setup: [
+                "CREATE TABLE t (id int PRIMARY KEY, v text)",
+                "INSERT INTO t SELECT g, repeat('x', 200) FROM generate_series(1, 300000) g",
+            ]
+        )
         let session = try database.session()
         let pid = try #require(session.connection.query("SELECT pg_backend_pid()").first?[0])
         var stream = try session.scan(ScanRequest(table: TableName("t"), columns: Self.columns, keyColumns: ["id"]))
@@ -74,25 +82,37 @@ struct PostgresSessionTests {
 
     @Test(.timeLimit(.minutes(1)))
     func droppingAStreamEarlyLeavesTheSessionUsable() throws {
-        let database = try TestDatabase("cancel", setup: [
-            "CREATE TABLE t (id int PRIMARY KEY, v text)", "INSERT INTO t SELECT g, 'v' FROM generate_series(1, 50000) g",
-        ])
+        let database = try TestDatabase(
+            "cancel",
+            setup: [
+                "CREATE TABLE t (id int PRIMARY KEY, v text)",
+                "INSERT INTO t SELECT g, 'v' FROM generate_series(1, 50000) g",
+            ]
+        )
         let session = try database.session()
         do {
             var stream = try session.scan(ScanRequest(table: TableName("t"), columns: Self.columns, keyColumns: ["id"]))
             _ = try stream.next()
         }
         #expect(try session.connection.query("SELECT 1") == [["1"]])
-        #expect(try readAll(session.scan(ScanRequest(table: TableName("t"), columns: Self.columns, keyColumns: ["id"]))).count == 50_000)
+        #expect(
+            try readAll(session.scan(ScanRequest(table: TableName("t"), columns: Self.columns, keyColumns: ["id"])))
+                .count == 50_000
+        )
     }
 
     @Test(.timeLimit(.minutes(1)))
     func keylessScanReadsEveryRowWithAnEmptyKey() throws {
-        let database = try TestDatabase("keyless", setup: [
-            "CREATE TABLE log (line text)", "INSERT INTO log VALUES ('a'), ('a'), ('b')",
-        ])
+        let database = try TestDatabase(
+            "keyless",
+            setup: [
+                "CREATE TABLE log (line text)", "INSERT INTO log VALUES ('a'), ('a'), ('b')",
+            ]
+        )
         let session = try database.session()
-        let rows = try readAll(session.scan(.keyless(table: TableName("log"), columns: [.init(name: "line", logicalType: .text)])))
+        let rows = try readAll(
+            session.scan(.keyless(table: TableName("log"), columns: [.init(name: "line", logicalType: .text)]))
+        )
         #expect(rows.count == 3)
         #expect(rows.allSatisfy { $0.key.isEmpty })
         #expect(Set(rows.map(\.hash)).count == 2)

@@ -11,8 +11,10 @@ struct PostgresTypesTests {
         ("i2", "int2", .decimal), ("i4", "int4", .decimal), ("i8", "int8", .decimal), ("n", "numeric", .decimal),
         ("n2", "numeric(12,2)", .decimal), ("dom", "positive_amount", .decimal), ("f4", "float4", .float),
         ("f8", "float8", .float), ("t", "text", .text), ("vc", "varchar(10)", .text), ("bp", "char(5)", .text),
-        ("nm", "name", .text), ("m", "mood", .text), ("ci", "citext", .text), ("b", "bool", .bool), ("d", "date", .date),
-        ("tm", "time", .time), ("ttz", "timetz", .time), ("ts", "timestamp", .timestamp), ("tstz", "timestamptz", .timestamp),
+        ("nm", "name", .text), ("m", "mood", .text), ("ci", "citext", .text), ("b", "bool", .bool),
+        ("d", "date", .date),
+        ("tm", "time", .time), ("ttz", "timetz", .time), ("ts", "timestamp", .timestamp),
+        ("tstz", "timestamptz", .timestamp),
         ("iv", "interval", .interval), ("u", "uuid", .uuid), ("j", "json", .json), ("jb", "jsonb", .json),
         ("by", "bytea", .bytes), ("ai", "int[]", .array(of: .decimal)), ("at", "text[]", .array(of: .text)),
         ("an", "numeric[]", .array(of: .decimal)),
@@ -22,7 +24,8 @@ struct PostgresTypesTests {
         "CREATE EXTENSION citext",
         "CREATE DOMAIN positive_amount AS numeric(12,2) CHECK (VALUE > 0)",
         "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
-        "CREATE TABLE all_types (id int PRIMARY KEY, " + columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")",
+        "CREATE TABLE all_types (id int PRIMARY KEY, " + columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            + ")",
         "INSERT INTO all_types (id) VALUES (1)",
         """
         INSERT INTO all_types VALUES (2, -32768, -2147483648, -9223372036854775808, 'NaN', -0.01, 0.01, '-Infinity',
@@ -68,18 +71,23 @@ struct PostgresTypesTests {
                 .float(Double(Float(3.4e38))), .float(0), .text("\u{E9}"), .text("ünïcode"), .text("abcde"), .text("n"),
                 .text("happy"), .text("Straße"), .bool(true), .date(days: .max), .time(micros: 86_400_000_000),
                 .time(micros: 2 * 3_600_000_000), .timestamp(micros: .max), .timestamp(micros: .max),
-                .interval(months: 14, days: 3, micros: 14_706_789_000), try uuid("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+                .interval(months: 14, days: 3, micros: 14_706_789_000),
+                try uuid("ffffffff-ffff-ffff-ffff-ffffffffffff"),
                 .json("[]"), .json("\"str\""), .bytes([0x00, 0xFF]), .array([try dec("1"), .null, try dec("-3")]),
                 .array([.text("\u{E9}")]), .array([]),
             ],
             4: [
-                try dec("0"), try dec("42"), try dec("1"), try dec("1e20"), try dec("0.1"), try dec("12.5"), .float(1.5),
-                .float(0.1), .text("plain"), .text("a'b"), .text("x"), .text("nm"), .text("ok"), .text("c"), .bool(true),
+                try dec("0"), try dec("42"), try dec("1"), try dec("1e20"), try dec("0.1"), try dec("12.5"),
+                .float(1.5),
+                .float(0.1), .text("plain"), .text("a'b"), .text("x"), .text("nm"), .text("ok"), .text("c"),
+                .bool(true),
                 .date(days: -1), .time(micros: 45_296_789_012), .time(micros: 12 * 3_600_000_000),
                 .timestamp(micros: try micros("2024-02-29T12:34:56.123456Z")),
-                .timestamp(micros: try micros("2024-02-29T10:34:56.123456Z")), .interval(months: 0, days: 30, micros: 0),
+                .timestamp(micros: try micros("2024-02-29T10:34:56.123456Z")),
+                .interval(months: 0, days: 30, micros: 0),
                 try uuid("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), .json("{\"n\":100,\"s\":\"é\"}"),
-                .json("{\"a\":{},\"z\":[true,null]}"), .bytes([0xDE, 0xAD, 0xBE, 0xEF]), .array([try dec("0")]), .array([]),
+                .json("{\"a\":{},\"z\":[true,null]}"), .bytes([0xDE, 0xAD, 0xBE, 0xEF]), .array([try dec("0")]),
+                .array([]),
                 .array([try dec("0.0000000001")]),
             ],
         ]
@@ -103,7 +111,9 @@ struct PostgresTypesTests {
         #expect(rows.count == 4)
         for (index, row) in rows.enumerated() {
             let id = index + 1
-            #expect(row.key == (try KeyEncoder.encode([.decimal(CanonicalDecimal(integer: Int64(id)))], expectedArity: 1)))
+            #expect(
+                row.key == (try KeyEncoder.encode([.decimal(CanonicalDecimal(integer: Int64(id)))], expectedArity: 1))
+            )
             let values = try #require(expected[id])
             for (column, value) in values.enumerated() {
                 let spans = try row.columnRanges()
@@ -117,14 +127,21 @@ struct PostgresTypesTests {
 
     @Test(.timeLimit(.minutes(1)))
     func numericBeyond38DigitsNamesTheColumn() throws {
-        let database = try TestDatabase("bignum", setup: [
-            "CREATE TABLE wide (id int PRIMARY KEY, amount numeric)",
-            "INSERT INTO wide VALUES (1, 1), (2, 1e40)",
-        ])
+        let database = try TestDatabase(
+            "bignum",
+            setup: [
+                "CREATE TABLE wide (id int PRIMARY KEY, amount numeric)",
+                "INSERT INTO wide VALUES (1, 1), (2, 1e40)",
+            ]
+        )
         let session = try database.session()
-        var stream = try session.scan(ScanRequest(
-            table: TableName("wide"), columns: [.init(name: "amount", logicalType: .decimal)], keyColumns: ["id"]
-        ))
+        var stream = try session.scan(
+            ScanRequest(
+                table: TableName("wide"),
+                columns: [.init(name: "amount", logicalType: .decimal)],
+                keyColumns: ["id"]
+            )
+        )
         #expect(try stream.next() != nil)
         let error = #expect(throws: SourceError.self) { _ = try stream.next() }
         #expect(error?.kind == .data)

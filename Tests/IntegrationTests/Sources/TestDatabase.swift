@@ -42,7 +42,9 @@ struct TestDatabase {
 }
 
 private func requireURL() throws -> String {
-    guard let url = TestEnvironment.postgresURL else { throw SourceError(.connection, "ROWPROOF_TEST_POSTGRES_URL is not set") }
+    guard let url = TestEnvironment.postgresURL else {
+        throw SourceError(.connection, "ROWPROOF_TEST_POSTGRES_URL is not set")
+    }
     return url
 }
 

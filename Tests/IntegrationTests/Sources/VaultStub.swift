@@ -10,7 +10,9 @@ final class VaultStub {
     let address: String
 
     init(token: String, secrets: [String: [String: String]]) throws {
-        let script = TestEnvironment.repositoryRoot.appendingPathComponent("Tests/IntegrationTests/Fixtures/vault_stub.py")
+        let script = TestEnvironment.repositoryRoot.appendingPathComponent(
+            "Tests/IntegrationTests/Fixtures/vault_stub.py"
+        )
         let json = String(decoding: try JSONSerialization.data(withJSONObject: secrets), as: UTF8.self)
         let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -25,11 +25,20 @@ import Testing
     static func plan(strategy: ReconStrategy) -> ChunkPlan {
         let table = TableName(schema: "public", "t")
         return ChunkPlan(
-            jobID: "test", chunkID: 3, tableIndex: 0,
+            jobID: "test",
+            chunkID: 3,
+            tableIndex: 0,
             source: ChunkPlan.Side(location: "memory:source", table: table, columns: columns, keyColumns: ["id"]),
             target: ChunkPlan.Side(location: "memory:target", table: table, columns: columns, keyColumns: ["id"]),
-            columnTypes: [.decimal, .decimal, .text], columnNames: columns, range: KeyRange(), isKeyless: false,
-            strategy: strategy, sampleModulus: 10, sampleThreshold: 3, differenceLimit: 5, tolerance: .exact
+            columnTypes: [.decimal, .decimal, .text],
+            columnNames: columns,
+            range: KeyRange(),
+            isKeyless: false,
+            strategy: strategy,
+            sampleModulus: 10,
+            sampleThreshold: 3,
+            differenceLimit: 5,
+            tolerance: .exact
         )
     }
 
@@ -90,7 +99,8 @@ import Testing
     @Test(arguments: [ReconStrategy.rowhash, .sample, .aggregate])
     func pairedAggregatesEqualEachSidesOwn(strategy: ReconStrategy) throws {
         let sourceIDs: [Int64] = [1, 2, 2, 2, 3, 7, 8, 9, 9, 10] + Array(20..<400) + [500, 501]
-        let targetIDs: [Int64] = [0, 1, 2, 3, 3, 4, 5, 6, 9, 10, 10] + Array(20..<400).filter { $0 % 7 != 0 } + [450, 501, 502]
+        let targetIDs: [Int64] =
+            [0, 1, 2, 3, 3, 4, 5, 6, 9, 10, 10] + Array(20..<400).filter { $0 % 7 != 0 } + [450, 501, 502]
         let source = try Self.rows(sourceIDs, changed: [3, 25, 300])
         let target = try Self.rows(targetIDs)
         let result = try Self.processor(source: source, target: target).run(Self.plan(strategy: strategy))

@@ -10,7 +10,11 @@ import Testing
 
     private static func rows(_ count: Int) -> [CanonicalRow] {
         (0..<count).map { index in
-            CanonicalRow(key: [UInt8(index >> 8 & 0xFF), UInt8(index & 0xFF)], bytes: Array(repeating: UInt8(index % 251), count: index % 97), hash: UInt64(index))
+            CanonicalRow(
+                key: [UInt8(index >> 8 & 0xFF), UInt8(index & 0xFF)],
+                bytes: Array(repeating: UInt8(index % 251), count: index % 97),
+                hash: UInt64(index)
+            )
         }
     }
 

@@ -13,26 +13,35 @@ import Testing
     private static let endpoints = #""source": {"url": "sqlite:///a.db"}, "target": {"url": "sqlite:///b.db"}"#
 
     @Test func wrongElementTypeNamesTheArrayType() throws {
-        let error = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}, {"source": "b"}, {"source": "c", "key_columns": "id"}]}"#)
+        let error = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}, {"source": "b"}, {"source": "c", "key_columns": "id"}]}"#
+        )
         #expect(error.path.description == "tables[2].key_columns")
         #expect(error.message.hasPrefix("expected an array of strings"))
         #expect(error.message.contains(#"got a string "id""#))
     }
 
     @Test func elementOfWrongTypeIsLocatedByIndex() throws {
-        let error = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a", "key_columns": ["id", 7]}]}"#)
+        let error = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a", "key_columns": ["id", 7]}]}"#
+        )
         #expect(error.path.description == "tables[0].key_columns[1]")
         #expect(error.message == "expected a string (got an integer (7))")
     }
 
     @Test func rangeViolationShowsTheBoundAndTheValue() throws {
-        let error = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "chunking": {"chunk_rows": 0}}"#)
+        let error = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "chunking": {"chunk_rows": 0}}"#
+        )
         #expect(error.description == "job.json: chunking.chunk_rows: must be >= 1 (got 0)")
     }
 
     @Test func unknownEnumValueListsTheAcceptedOnes() throws {
         let error = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "strategy": "fast"}"#)
-        #expect(error.description == #"job.json: strategy: unknown value "fast"; expected one of rowhash, keys, aggregate, sample"#)
+        #expect(
+            error.description
+                == #"job.json: strategy: unknown value "fast"; expected one of rowhash, keys, aggregate, sample"#
+        )
     }
 
     @Test func enumOfWrongTypeListsTheAcceptedOnes() throws {
@@ -72,19 +81,27 @@ import Testing
     }
 
     @Test func crossFieldRulesNameTheField() throws {
-        let sample = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "strategy": "sample"}"#)
+        let sample = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "strategy": "sample"}"#
+        )
         #expect(sample.path.description == "tables[0].key_columns")
         #expect(sample.message.contains("strategy sample needs key columns"))
 
-        let sampling = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "sampling": {"M": 10, "K": 11}}"#)
+        let sampling = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a"}], "sampling": {"M": 10, "K": 11}}"#
+        )
         #expect(sampling.description == "job.json: sampling.K: must be <= M (10) (got 11)")
 
-        let excluded = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a", "key_columns": ["id"], "exclude_columns": ["x", "id"]}]}"#)
+        let excluded = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a", "key_columns": ["id"], "exclude_columns": ["x", "id"]}]}"#
+        )
         #expect(excluded.path.description == "tables[0].exclude_columns[1]")
     }
 
     @Test func mappingKeysThatAreNotIdentifiersAreQuoted() throws {
-        let error = try jobError(#"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a", "column_mapping": {"total amount": 5}}]}"#)
+        let error = try jobError(
+            #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "a", "column_mapping": {"total amount": 5}}]}"#
+        )
         #expect(error.path.description == #"tables[0].column_mapping["total amount"]"#)
         #expect(error.message.hasPrefix("expected a string"))
     }
@@ -99,7 +116,9 @@ import Testing
     }
 
     @Test func duplicateJSONKeysAreRejected() throws {
-        let error = try jobError("{\"name\": \"a\",\n \"tables\": [{\"source\": \"t\", \"where\": \"x > 1\", \"where\": \"x > 2\"}]}")
+        let error = try jobError(
+            "{\"name\": \"a\",\n \"tables\": [{\"source\": \"t\", \"where\": \"x > 1\", \"where\": \"x > 2\"}]}"
+        )
         #expect(error.path.description == "tables[0]")
         #expect(error.message == #"duplicate field "where" (line 2, column 47)"#)
     }
@@ -110,8 +129,17 @@ import Testing
     }
 
     @Test func jsonStringsAndNumbersParseExactly() throws {
-        let tree = try ContractDecoder().parse(Data(#"{"s": "caf\u00e9 \ud83d\ude00", "i": -9007199254740993, "f": 0.1, "e": 1e-9}"#.utf8), format: .json)
-        #expect(tree == .object(["s": .string("café 😀"), "i": .integer(-9_007_199_254_740_993), "f": .number(0.1), "e": .number(1e-9)]))
+        let tree = try ContractDecoder().parse(
+            Data(#"{"s": "caf\u00e9 \ud83d\ude00", "i": -9007199254740993, "f": 0.1, "e": 1e-9}"#.utf8),
+            format: .json
+        )
+        #expect(
+            tree
+                == .object([
+                    "s": .string("café 😀"), "i": .integer(-9_007_199_254_740_993), "f": .number(0.1),
+                    "e": .number(1e-9),
+                ])
+        )
     }
 
     @Test func duplicateYAMLKeysAreRejected() throws {

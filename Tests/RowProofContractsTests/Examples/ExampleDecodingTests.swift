@@ -9,7 +9,10 @@ import Testing
             let files = ExampleCatalog.all.filter { $0.kind == kind }
             #expect(files.filter(\.isValid).count >= 1, "\(kind): needs a valid example")
             #expect(files.filter { !$0.isValid }.count >= 3, "\(kind): needs at least three invalid examples")
-            #expect(FileManager.default.fileExists(atPath: RepositoryFiles.url(kind.schemaPath).path), "\(kind.schemaPath)")
+            #expect(
+                FileManager.default.fileExists(atPath: RepositoryFiles.url(kind.schemaPath).path),
+                "\(kind.schemaPath)"
+            )
         }
     }
 

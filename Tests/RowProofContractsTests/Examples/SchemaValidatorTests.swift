@@ -4,7 +4,9 @@ import Testing
 
 /// Runs the real JSON Schema validator (`check-jsonschema`, from PyPI) over the schemas, the
 /// examples and the instance files. Set `ROWPROOF_CHECK_JSONSCHEMA` to its executable.
-@Suite(.enabled(if: SchemaValidator.executable != nil, "set ROWPROOF_CHECK_JSONSCHEMA to a check-jsonschema executable"))
+@Suite(
+    .enabled(if: SchemaValidator.executable != nil, "set ROWPROOF_CHECK_JSONSCHEMA to a check-jsonschema executable")
+)
 struct SchemaValidatorTests {
     @Test func schemasAreValidDraft202012() throws {
         let schemas = ContractKind.allCases.map { RepositoryFiles.url($0.schemaPath).path }
@@ -22,7 +24,10 @@ struct SchemaValidatorTests {
 
     @Test(arguments: ExampleCatalog.invalid)
     func invalidExampleFails(_ example: ExampleFile) throws {
-        let result = try SchemaValidator.validate([RepositoryFiles.url(example.relativePath).path], against: example.kind)
+        let result = try SchemaValidator.validate(
+            [RepositoryFiles.url(example.relativePath).path],
+            against: example.kind
+        )
         #expect(!result.succeeded, "\(example) passed the schema")
         #expect(result.output.contains("Schema validation errors"), "\(result.output)")
     }
@@ -35,13 +40,20 @@ struct SchemaValidatorTests {
     }
 
     @Test func encodedReportsPass() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-contracts-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rowproof-contracts-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var files: [String] = []
-        let reports = try ExampleCatalog.valid.filter { $0.kind == .reconReport }.map {
-            try ContractDecoder().decode(ReconReport.self, from: RepositoryFiles.data($0.relativePath), fileName: $0.name)
-        } + [ReconReport.sample]
+        let reports =
+            try ExampleCatalog.valid.filter { $0.kind == .reconReport }.map {
+                try ContractDecoder().decode(
+                    ReconReport.self,
+                    from: RepositoryFiles.data($0.relativePath),
+                    fileName: $0.name
+                )
+            } + [ReconReport.sample]
         for (index, report) in reports.enumerated() {
             let url = directory.appendingPathComponent("report-\(index).json")
             try ContractEncoder().encode(report).write(to: url)

@@ -10,7 +10,9 @@ import Testing
 
     @Test func mappingThatAppliesALossyRuleMustBeLossy() throws {
         var rulebook = try load(TypeCoercionRulebook.self, "policy/type_coercion_rulebook.json")
-        let index = try #require(rulebook.mappings?.firstIndex { $0.engine == .snowflake && $0.engineType == "timestamp_tz" })
+        let index = try #require(
+            rulebook.mappings?.firstIndex { $0.engine == .snowflake && $0.engineType == "timestamp_tz" }
+        )
         rulebook.mappings?[index].isLossy = false
         let error = try #require(throws: ContractError.self) { try rulebook.validate() }
         #expect(error.path.description == "mappings[\(index)].lossy")
@@ -49,7 +51,9 @@ import Testing
 
     @Test func noTransitionLeavesATerminalState() throws {
         var machine = try load(StateMachineDefinition.self, "schemas/state_machine.json")
-        machine.transitions.append(TransitionDefinition(from: "CUTOVER_DONE", to: "ROLLBACK", guards: ["reason_recorded"]))
+        machine.transitions.append(
+            TransitionDefinition(from: "CUTOVER_DONE", to: "ROLLBACK", guards: ["reason_recorded"])
+        )
         let error = try #require(throws: ContractError.self) { try machine.validate() }
         #expect(error.path.description == "transitions[\(machine.transitions.count - 1)].from")
     }
@@ -70,7 +74,9 @@ import Testing
     }
 
     @Test func guardsParseAndPrintBack() {
-        for text in ["artifact_present:recon_report", "plan_signed:cutover_plan", "approvals:data_ownerx2", "gate_passed"] {
+        for text in [
+            "artifact_present:recon_report", "plan_signed:cutover_plan", "approvals:data_ownerx2", "gate_passed",
+        ] {
             #expect(TransitionGuard(parsing: text)?.description == text)
         }
         for text in ["approvals:data_ownerx0", "approvals:x1", "plan_signed:deploy_plan", "artifact_present:", "gate"] {

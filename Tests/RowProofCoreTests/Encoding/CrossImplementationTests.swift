@@ -13,7 +13,10 @@ struct CrossImplementationTests {
     @Test func randomRowsAgreeByteForByte() throws {
         let python = try #require(TestEnvironment.python)
         let rows = try RandomRow.generate(python: python, seed: Self.seed, count: Self.rowCount)
-        try #require(rows.count == Self.rowCount, "random_rows.py printed \(rows.count) rows, expected \(Self.rowCount)")
+        try #require(
+            rows.count == Self.rowCount,
+            "random_rows.py printed \(rows.count) rows, expected \(Self.rowCount)"
+        )
 
         var encoder = RowEncoder()
         var keys = 0
@@ -34,12 +37,16 @@ struct CrossImplementationTests {
                 keys += 1
                 let key = try [row.values[0]].encodedKey(arity: 1)
                 guard Hex.encode(key) == keyHex else {
-                    Issue.record("row \(index): key \(Hex.encode(key)) but the reference says \(keyHex) for \(row.values[0])")
+                    Issue.record(
+                        "row \(index): key \(Hex.encode(key)) but the reference says \(keyHex) for \(row.values[0])"
+                    )
                     return
                 }
                 let sample = String(Sampler.sampleValue(key: key))
                 guard sample == row.sampleU64 else {
-                    Issue.record("row \(index): sample value \(sample) but the reference says \(row.sampleU64 ?? "nil")")
+                    Issue.record(
+                        "row \(index): sample value \(sample) but the reference says \(row.sampleU64 ?? "nil")"
+                    )
                     return
                 }
             }

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func textSortsAsCollateCWithEscapedNul() throws {
-        let texts = ["", "a", "a\u{0}", "a\u{0}b", "a\u{1}", "ab", "b", "Z\u{E9}", "\u{E9}", "\u{FFFF}", "\u{1F600}"].sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let texts = ["", "a", "a\u{0}", "a\u{0}b", "a\u{1}", "ab", "b", "Z\u{E9}", "\u{E9}", "\u{FFFF}", "\u{1F600}"]
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let keys = try texts.reversed().map { try key([.text($0)]) }
         let order = try keys.sorted { $0.lexicographicallyPrecedes($1) }.map { try KeyDecoder.decode($0) }
         #expect(order == texts.map { [.text($0)] })
@@ -42,8 +43,18 @@ import Testing
         #expect(code { _ = try KeyEncoder.encode([.decimal(.init(integer: 1)), .null], expectedArity: 2) } == .nullKey)
         #expect(code { _ = try KeyEncoder.encode([.decimal(.init(integer: 1))], expectedArity: 2) } == .keyArity)
         #expect(code { _ = try KeyEncoder.encode([.float(1)], expectedArity: 1) } == .unsupportedKeyType)
-        #expect(code { _ = try KeyEncoder.encode([.decimal(try CanonicalDecimal(parsing: "1.5"))], expectedArity: 1) } == .unsupportedKeyType)
-        #expect(code { _ = try KeyEncoder.encode([.decimal(try CanonicalDecimal(parsing: "9223372036854775808"))], expectedArity: 1) } == .unsupportedKeyType)
+        #expect(
+            code { _ = try KeyEncoder.encode([.decimal(try CanonicalDecimal(parsing: "1.5"))], expectedArity: 1) }
+                == .unsupportedKeyType
+        )
+        #expect(
+            code {
+                _ = try KeyEncoder.encode(
+                    [.decimal(try CanonicalDecimal(parsing: "9223372036854775808"))],
+                    expectedArity: 1
+                )
+            } == .unsupportedKeyType
+        )
         var encoder = KeyEncoder(columnNames: ["tenant", "name"])
         encoder.appendInteger(7)
         do {

@@ -8,7 +8,9 @@ import Testing
     /// `tag || u32 length || payload` built by hand.
     private func expected(tag: UInt8, _ payload: [UInt8]) -> [UInt8] {
         let length = UInt32(payload.count)
-        return [tag, UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)] + payload
+        return [
+            tag, UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF),
+        ] + payload
     }
 
     /// The canonical decimal text of `unscaled × 10^-scale` (`scale >= 0`) by string manipulation.
@@ -60,7 +62,8 @@ import Testing
             encoder.reset()
             encoder.appendInteger(value)
             encoder.appendTimestamp(micros: -1)
-            let want = expected(tag: 0x02, Array(String(value).utf8)) + expected(tag: 0x08, Array(repeating: 0xFF, count: 8))
+            let want =
+                expected(tag: 0x02, Array(String(value).utf8)) + expected(tag: 0x08, Array(repeating: 0xFF, count: 8))
             #expect(encoder.bytes == want, "integer \(value) then a timestamp")
         }
     }
@@ -72,7 +75,8 @@ import Testing
             encoder.reset()
             try encoder.appendDecimal(unscaled: unscaled, scale: Int32(scale))
             encoder.appendInteger(7)
-            let want = expected(tag: 0x02, Array(referenceDecimalText(unscaled: unscaled, scale: scale).utf8))
+            let want =
+                expected(tag: 0x02, Array(referenceDecimalText(unscaled: unscaled, scale: scale).utf8))
                 + expected(tag: 0x02, Array("7".utf8))
             #expect(encoder.bytes == want, "decimal \(unscaled) scale \(scale)")
         }
@@ -86,7 +90,10 @@ import Testing
             encoder.reset()
             try text.withUnsafeBytes { try encoder.appendText(utf8: $0) }
             encoder.appendNull()
-            #expect(encoder.bytes == expected(tag: 0x04, text) + expected(tag: 0x00, []), "ASCII text of \(length) bytes")
+            #expect(
+                encoder.bytes == expected(tag: 0x04, text) + expected(tag: 0x00, []),
+                "ASCII text of \(length) bytes"
+            )
         }
     }
 

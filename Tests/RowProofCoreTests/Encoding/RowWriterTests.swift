@@ -8,7 +8,10 @@ import Testing
     private static let long: [UInt8] = Array(repeating: UInt8(ascii: "z"), count: 10_000)
 
     /// Every kind of value, through `append` on a `RowWriter` or on a `RowEncoder`.
-    private func everyKind(_ append: (CanonicalValue) throws -> Void, _ raw: (UnsafeRawBufferPointer, Int) throws -> Void) throws {
+    private func everyKind(
+        _ append: (CanonicalValue) throws -> Void,
+        _ raw: (UnsafeRawBufferPointer, Int) throws -> Void
+    ) throws {
         try append(.null)
         try append(.bool(true))
         try append(.decimal(CanonicalDecimal(integer: -9_223_372_036_854_775_807)))

@@ -48,7 +48,7 @@ struct SpecVector: Decodable, Sendable, CustomTestStringConvertible {
     static func loadAll() -> [SpecVector] {
         struct SpecFile: Decodable { var vectors: [SpecVector] }
         guard let data = try? Data(contentsOf: specURL),
-              let file = try? JSONDecoder().decode(SpecFile.self, from: data)
+            let file = try? JSONDecoder().decode(SpecFile.self, from: data)
         else { return [] }
         return file.vectors
     }

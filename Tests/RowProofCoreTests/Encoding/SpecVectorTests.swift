@@ -8,7 +8,10 @@ import Testing
 
     @Test func theSpecCarriesEnoughVectors() {
         // The file must hold the reference's vectors; an empty list means nothing was checked.
-        #expect(Self.vectors.count >= 40, "specs/hashing_spec.json has \(Self.vectors.count) vectors, expected at least 40")
+        #expect(
+            Self.vectors.count >= 40,
+            "specs/hashing_spec.json has \(Self.vectors.count) vectors, expected at least 40"
+        )
         let kinds = Set(Self.vectors.map(\.kind))
         #expect(kinds == ["row", "key", "digest", "error"], "vector kinds present: \(kinds.sorted())")
     }
@@ -58,7 +61,10 @@ import Testing
     @Test(arguments: vectors.filter { $0.kind == "error" })
     func errorVector(_ vector: SpecVector) throws {
         let values = try #require(vector.values)
-        let expected = try #require(vector.error.flatMap(CanonicalError.Code.init(rawValue:)), "unknown code \(vector.error ?? "nil")")
+        let expected = try #require(
+            vector.error.flatMap(CanonicalError.Code.init(rawValue:)),
+            "unknown code \(vector.error ?? "nil")"
+        )
         let caught: CanonicalError
         do {
             if vector.errorAs == "key" {

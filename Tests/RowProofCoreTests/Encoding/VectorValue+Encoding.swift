@@ -20,7 +20,9 @@ extension VectorValue {
         case "time": encoder.appendTime(micros: try TemporalParser.parseTime(try string()))
         case "timestamp": encoder.appendTimestamp(micros: try TemporalParser.parseTimestamp(try string()))
         case "interval":
-            guard let months, let days, let micros else { throw VectorFormatError("interval without months/days/micros") }
+            guard let months, let days, let micros else {
+                throw VectorFormatError("interval without months/days/micros")
+            }
             encoder.appendInterval(months: months, days: days, micros: micros)
         case "uuid": encoder.appendUUID(try UUIDBytes(parsing: try string()))
         case "json":
@@ -69,7 +71,9 @@ extension VectorValue {
         case "time": return .time(micros: try TemporalParser.parseTime(try string()))
         case "timestamp": return .timestamp(micros: try TemporalParser.parseTimestamp(try string()))
         case "interval":
-            guard let months, let days, let micros else { throw VectorFormatError("interval without months/days/micros") }
+            guard let months, let days, let micros else {
+                throw VectorFormatError("interval without months/days/micros")
+            }
             return .interval(months: months, days: days, micros: micros)
         case "uuid": return .uuid(try UUIDBytes(parsing: try string()))
         case "json": return .json(try string())

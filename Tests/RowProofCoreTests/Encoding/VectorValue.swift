@@ -64,7 +64,9 @@ extension VectorValue: CustomStringConvertible {
     /// The value in its vector input form, for failure messages.
     var description: String {
         var fields = ["type: \(type)"]
-        if let value { fields.append("value: \(value.string.map { "\"\($0)\"" } ?? String(describing: value.bool ?? false))") }
+        if let value {
+            fields.append("value: \(value.string.map { "\"\($0)\"" } ?? String(describing: value.bool ?? false))")
+        }
         if let hex { fields.append("hex: \(hex)") }
         if let bits { fields.append("bits: \(bits)") }
         if let months, let days, let micros { fields.append("months: \(months), days: \(days), micros: \(micros)") }

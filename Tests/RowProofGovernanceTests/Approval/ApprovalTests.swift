@@ -13,9 +13,19 @@ import Testing
 
     @Test func requesterCannotApproveTheirOwnCutover() throws {
         let fixture = try readyFixture()
-        try fixture.registry.requestTransition(migration: "m1", to: .cutoverInProgress, actor: "bob", reason: "Saturday window")
+        try fixture.registry.requestTransition(
+            migration: "m1",
+            to: .cutoverInProgress,
+            actor: "bob",
+            reason: "Saturday window"
+        )
         let error = #expect(throws: GovernanceError.self) {
-            try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "platform_owner", identity: "bob")
+            try fixture.registry.approve(
+                migration: "m1",
+                to: .cutoverInProgress,
+                role: "platform_owner",
+                identity: "bob"
+            )
         }
         #expect(error?.code == .selfApproval)
         #expect(error?.message.contains("bob") == true)
@@ -26,7 +36,9 @@ import Testing
         let fixture = try readyFixture()
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "data_owner", identity: "dora")
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "platform_owner", identity: "pete")
-        let error = #expect(throws: GovernanceError.self) { try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "pete") }
+        let error = #expect(throws: GovernanceError.self) {
+            try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "pete")
+        }
         #expect(error?.code == .guardFailed)
         #expect(error?.message.contains("requester_not_approver") == true)
         try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "bob")
@@ -37,9 +49,12 @@ import Testing
         let fixture = try readyFixture()
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "data_owner", identity: "dora")
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "platform_owner", identity: "pete")
-        try fixture.attachSignedPlan("m1", .cutoverPlan, steps: ["swap view", "a new step"])  // a new version of the approved plan
+        // A new version of the approved plan.
+        try fixture.attachSignedPlan("m1", .cutoverPlan, steps: ["swap view", "a new step"])
 
-        let error = #expect(throws: GovernanceError.self) { try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "bob") }
+        let error = #expect(throws: GovernanceError.self) {
+            try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "bob")
+        }
         #expect(error?.message.contains("stale") == true)
         #expect(error?.message.contains("dora") == true)
 
@@ -51,7 +66,13 @@ import Testing
     @Test func approvalOfANamedReportIsBoundToItsHash() throws {
         let fixture = try readyFixture()
         let report = try fixture.attach("m1", "recon_report", content: "v2")
-        let approval = try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "data_owner", identity: "dora", artifact: "recon_report")
+        let approval = try fixture.registry.approve(
+            migration: "m1",
+            to: .cutoverInProgress,
+            role: "data_owner",
+            identity: "dora",
+            artifact: "recon_report"
+        )
         #expect(approval.artifactSHA256 == report.sha256)
         #expect(try fixture.audit.entries().last?.subject == report.sha256)
     }
@@ -59,10 +80,18 @@ import Testing
     @Test func expiredApprovalDoesNotCount() throws {
         let fixture = try readyFixture()
         let expiry = fixture.clock.now.addingTimeInterval(3600)
-        try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "data_owner", identity: "dora", expiresAt: expiry)
+        try fixture.registry.approve(
+            migration: "m1",
+            to: .cutoverInProgress,
+            role: "data_owner",
+            identity: "dora",
+            expiresAt: expiry
+        )
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "platform_owner", identity: "pete")
         fixture.clock.advance(by: 7200)
-        let error = #expect(throws: GovernanceError.self) { try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "bob") }
+        let error = #expect(throws: GovernanceError.self) {
+            try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "bob")
+        }
         #expect(error?.message.contains("expired") == true)
     }
 

@@ -5,10 +5,19 @@ import Testing
 
 @Suite struct SQLiteAuditLogTests {
     private func makeLog(entries count: Int) throws -> (SQLiteAuditLog, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).sqlite")
+            .path
         let log = try SQLiteAuditLog(path: path)
         for index in 1...count {
-            try log.record(AuditEvent(migration: "m1", actor: "alice", action: "test.step", subject: "step \(index)", details: ["n": "\(index)"]))
+            try log.record(
+                AuditEvent(
+                    migration: "m1",
+                    actor: "alice",
+                    action: "test.step",
+                    subject: "step \(index)",
+                    details: ["n": "\(index)"]
+                )
+            )
         }
         return (log, path)
     }
@@ -33,7 +42,9 @@ import Testing
     @Test func triggersRefuseUpdateAndDelete() throws {
         let (_, path) = try makeLog(entries: 2)
         let raw = try SQLiteDatabase(path: path)
-        let update = #expect(throws: SourceError.self) { try raw.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1") }
+        let update = #expect(throws: SourceError.self) {
+            try raw.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1")
+        }
         #expect(update?.message.contains("append-only") == true)
         #expect(throws: SourceError.self) { try raw.execute("DELETE FROM audit_log WHERE seq = 2") }
     }
@@ -61,7 +72,10 @@ import Testing
         let forged = try second.computedHash()
         let raw = try SQLiteDatabase(path: path)
         try raw.execute("DROP TRIGGER audit_log_no_update")
-        try raw.query("UPDATE audit_log SET subject = ?, hash = ? WHERE seq = 2", [.text(second.subject), .text(forged)])
+        try raw.query(
+            "UPDATE audit_log SET subject = ?, hash = ? WHERE seq = 2",
+            [.text(second.subject), .text(forged)]
+        )
         guard case .broken(3, .previousHashMismatch) = try log.verify() else {
             Issue.record("expected seq 3 to be named, got \(try log.verify())")
             return
@@ -98,7 +112,14 @@ import Testing
             for (index, log) in [first, second].enumerated() {
                 group.addTask {
                     for step in 0..<25 {
-                        try log.record(AuditEvent(migration: "m1", actor: "writer\(index)", action: "test.concurrent", subject: "\(step)"))
+                        try log.record(
+                            AuditEvent(
+                                migration: "m1",
+                                actor: "writer\(index)",
+                                action: "test.concurrent",
+                                subject: "\(step)"
+                            )
+                        )
                     }
                 }
             }

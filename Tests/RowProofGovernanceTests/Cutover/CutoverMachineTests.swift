@@ -1,5 +1,6 @@
-@testable import RowProofGovernance
 import Testing
+
+@testable import RowProofGovernance
 
 @Suite struct CutoverMachineTests {
     @Test func stepsRunInOrderAndComplete() {

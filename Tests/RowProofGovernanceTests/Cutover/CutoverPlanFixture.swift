@@ -17,16 +17,27 @@ struct CutoverPlanSigning {
     var verifier: SignedPlanVerifier { SignedPlanVerifier(keyRing: keyRing) }
 
     /// `plan` as a signed plan document of `kind`.
-    func signedDocument(_ plan: CutoverPlan, kind: SignedPlan.Kind = .cutoverPlan, planID: String = "cutover-1") throws -> Data {
+    func signedDocument(
+        _ plan: CutoverPlan,
+        kind: SignedPlan.Kind = .cutoverPlan,
+        planID: String = "cutover-1"
+    ) throws -> Data {
         let signed = try SignedPlanSigner(key: key).sign(
-            kind: kind, planID: planID, migrationID: plan.migrationID, createdBy: "alice", payload: try Self.payload(plan))
+            kind: kind,
+            planID: planID,
+            migrationID: plan.migrationID,
+            createdBy: "alice",
+            payload: try Self.payload(plan)
+        )
         return try ContractEncoder().encode(signed)
     }
 
     /// The plan as a signed plan's payload.
     static func payload(_ plan: CutoverPlan) throws -> [String: JSONValue] {
         let tree = try ContractDecoder().parse(try JSONEncoder().encode(plan), format: .json)
-        guard case .object(let members) = tree else { throw ToolFailure(description: "the plan did not encode as an object") }
+        guard case .object(let members) = tree else {
+            throw ToolFailure(description: "the plan did not encode as an object")
+        }
         return members
     }
 }

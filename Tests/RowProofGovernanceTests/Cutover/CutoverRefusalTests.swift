@@ -16,17 +16,26 @@ final class UntouchedDatabase: CutoverDatabase {
 @Suite struct CutoverRefusalTests {
     let signing: CutoverPlanSigning
     let plan = CutoverPlan(
-        migrationID: "orders-2025", schemas: ["public"], tables: ["public.orders"],
+        migrationID: "orders-2025",
+        schemas: ["public"],
+        tables: ["public.orders"],
         steps: [
             CutoverStep(
-                id: "swap-view", action: CutoverAction(sql: ["CREATE OR REPLACE VIEW v AS SELECT 2"]),
-                rollback: CutoverAction(sql: ["CREATE OR REPLACE VIEW v AS SELECT 1"]))
-        ])
+                id: "swap-view",
+                action: CutoverAction(sql: ["CREATE OR REPLACE VIEW v AS SELECT 2"]),
+                rollback: CutoverAction(sql: ["CREATE OR REPLACE VIEW v AS SELECT 1"])
+            )
+        ]
+    )
 
     init() throws { signing = try CutoverPlanSigning() }
 
     @Test func aSignedPlanVerifiesAndDecodes() throws {
-        let verified = try VerifiedCutoverPlan(verifying: try signing.signedDocument(plan), source: "plan.json", verifier: signing.verifier)
+        let verified = try VerifiedCutoverPlan(
+            verifying: try signing.signedDocument(plan),
+            source: "plan.json",
+            verifier: signing.verifier
+        )
         #expect(verified.plan == plan)
         #expect(verified.planID == "cutover-1")
     }
@@ -37,7 +46,11 @@ final class UntouchedDatabase: CutoverDatabase {
         members["signature"] = nil
         tree = .object(members)
         let error = #expect(throws: CutoverError.self) {
-            try VerifiedCutoverPlan(verifying: try JSONEncoder().encode(tree), source: "plan.json", verifier: signing.verifier)
+            try VerifiedCutoverPlan(
+                verifying: try JSONEncoder().encode(tree),
+                source: "plan.json",
+                verifier: signing.verifier
+            )
         }
         #expect(error?.code == .refused)
         #expect(error?.message.contains("unsigned") == true)
@@ -64,7 +77,11 @@ final class UntouchedDatabase: CutoverDatabase {
     @Test func aPlanSignedByAnUntrustedKeyIsRefused() throws {
         let stranger = try CutoverPlanSigning()
         let error = #expect(throws: CutoverError.self) {
-            try VerifiedCutoverPlan(verifying: try stranger.signedDocument(plan), source: "plan.json", verifier: signing.verifier)
+            try VerifiedCutoverPlan(
+                verifying: try stranger.signedDocument(plan),
+                source: "plan.json",
+                verifier: signing.verifier
+            )
         }
         #expect(error?.message.contains("unknown key") == true)
     }
@@ -75,14 +92,27 @@ final class UntouchedDatabase: CutoverDatabase {
         (MigrationState.parallelRun, false, "state PARALLEL_RUN"),
     ])
     func theCutoverIsRefusedWithoutClearance(state: MigrationState, gatePassed: Bool, expected: String) throws {
-        let verified = try VerifiedCutoverPlan(verifying: try signing.signedDocument(plan), source: "plan.json", verifier: signing.verifier)
+        let verified = try VerifiedCutoverPlan(
+            verifying: try signing.signedDocument(plan),
+            source: "plan.json",
+            verifier: signing.verifier
+        )
         let database = UntouchedDatabase()
         let recorder = EventCapturingRecorder()
         let folder = try temporaryFolder()
         let runner = CutoverRunner(
-            plan: verified, database: database, files: CutoverFiles(root: folder),
-            journal: folder.appendingPathComponent("journal.json"), recorder: recorder, actor: "alice")
-        let clearance = CutoverClearance(state: state, gatePassed: gatePassed, gateSummary: "1 consecutive passing run, 3 required")
+            plan: verified,
+            database: database,
+            files: CutoverFiles(root: folder),
+            journal: folder.appendingPathComponent("journal.json"),
+            recorder: recorder,
+            actor: "alice"
+        )
+        let clearance = CutoverClearance(
+            state: state,
+            gatePassed: gatePassed,
+            gateSummary: "1 consecutive passing run, 3 required"
+        )
         let error = #expect(throws: CutoverError.self) { try runner.run(clearance: clearance) }
         #expect(error?.isRefusal == true)
         #expect(error?.message.contains(expected) == true)
@@ -93,8 +123,17 @@ final class UntouchedDatabase: CutoverDatabase {
 
     @Test func invalidPlansAreRejectedWithThePath() throws {
         let bad = CutoverPlan(
-            migrationID: "orders-2025", schemas: ["public"], tables: ["orders"],
-            steps: [CutoverStep(id: "a", action: CutoverAction(restoreFile: "x.json"), rollback: CutoverAction(sql: ["SELECT 1"]))])
+            migrationID: "orders-2025",
+            schemas: ["public"],
+            tables: ["orders"],
+            steps: [
+                CutoverStep(
+                    id: "a",
+                    action: CutoverAction(restoreFile: "x.json"),
+                    rollback: CutoverAction(sql: ["SELECT 1"])
+                )
+            ]
+        )
         let error = #expect(throws: ContractError.self) { try bad.validate() }
         #expect(error?.description.contains("tables[0]") == true)
     }
@@ -118,7 +157,8 @@ final class UntouchedDatabase: CutoverDatabase {
     }
 
     @Test func anUnknownFieldIsNamed() throws {
-        let json = #"{"migration_id":"m","schemas":["public"],"tables":[],"steps":[{"id":"a","action":{"sql":["SELECT 1"]},"rollback":{"sql":["SELECT 1"]},"verfy":[]}]}"#
+        let json =
+            #"{"migration_id":"m","schemas":["public"],"tables":[],"steps":[{"id":"a","action":{"sql":["SELECT 1"]},"rollback":{"sql":["SELECT 1"]},"verfy":[]}]}"#
         let error = #expect(throws: ContractError.self) {
             try ContractDecoder().decode(CutoverPlan.self, from: Data(json.utf8), fileName: "cutover.json")
         }

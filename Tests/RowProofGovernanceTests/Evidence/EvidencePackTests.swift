@@ -1,8 +1,9 @@
 import Foundation
 import RowProofContracts
 import RowProofCrypto
-@testable import RowProofGovernance
 import Testing
+
+@testable import RowProofGovernance
 
 @Suite struct EvidencePackTests {
     let key: Ed25519PrivateKey
@@ -20,7 +21,12 @@ import Testing
         let (pack, summary) = try fixture.buildPack(key: key, recorder: recorder)
         #expect(summary.manifest.files.count >= 47)
         let kinds = Set(summary.manifest.files.map(\.kind))
-        #expect(kinds.isSuperset(of: [.reconReport, .reportMarkdown, .reportHTML, .signedPlan, .approval, .policy, .rulebook, .auditLog, .stateHistory]))
+        #expect(
+            kinds.isSuperset(of: [
+                .reconReport, .reportMarkdown, .reportHTML, .signedPlan, .approval, .policy, .rulebook, .auditLog,
+                .stateHistory,
+            ])
+        )
         #expect(summary.manifest.policySHA256 == SHA256.hexDigest(Array("{\"name\":\"default\"}".utf8)))
         let result = try verifier.verify(packAt: pack)
         #expect(result.problems == [])
@@ -32,7 +38,9 @@ import Testing
     @Test func systemTarListsEveryFileAndTheExtractedFolderVerifies() throws {
         let (pack, summary) = try fixture.buildPack(key: key, recorder: recorder)
         let root = EvidencePackBuilder.rootFolder(for: fixture.migrationID)
-        let listing = Set(try runTool("/bin/sh", ["-c", "tar -tzf '\(pack.path)'"]).split(separator: "\n").map(String.init))
+        let listing = Set(
+            try runTool("/bin/sh", ["-c", "tar -tzf '\(pack.path)'"]).split(separator: "\n").map(String.init)
+        )
         let expected = Set(summary.manifest.files.map { root + "/" + $0.path } + [root + "/manifest.json"])
         #expect(listing == expected)
         let out = try temporaryFolder()
@@ -68,9 +76,13 @@ import Testing
         let (pack, _) = try fixture.buildPack(key: key, recorder: recorder)
         let root = EvidencePackBuilder.rootFolder(for: fixture.migrationID)
         try rewritePack(pack) { entries in
-            entries.append(TarEntry(path: root + "/artifacts/approvals/approval-5-forged.json", contents: Array("{}".utf8)))
+            entries.append(
+                TarEntry(path: root + "/artifacts/approvals/approval-5-forged.json", contents: Array("{}".utf8))
+            )
         }
-        #expect(try verifier.verify(packAt: pack).problems == [.added(path: "artifacts/approvals/approval-5-forged.json")])
+        #expect(
+            try verifier.verify(packAt: pack).problems == [.added(path: "artifacts/approvals/approval-5-forged.json")]
+        )
     }
 
     @Test func aSwappedSignatureIsCaught() throws {
@@ -82,7 +94,11 @@ import Testing
         let (_, otherSummary) = try otherFixture.buildPack(key: other, recorder: recorder, at: "other.tar.gz")
         try rewritePack(pack) { entries in
             let index = entries.firstIndex { $0.path.hasSuffix("/manifest.json") }!
-            var manifest = try ContractDecoder().decode(EvidenceManifest.self, from: Data(entries[index].contents), fileName: "manifest.json")
+            var manifest = try ContractDecoder().decode(
+                EvidenceManifest.self,
+                from: Data(entries[index].contents),
+                fileName: "manifest.json"
+            )
             manifest.signature = otherSummary.manifest.signature
             manifest.signature.keyID = trustedID
             entries[index].contents = Array(try ContractEncoder().encode(manifest))
@@ -96,15 +112,28 @@ import Testing
         let other = try Ed25519PrivateKey.generate()
         let (pack, _) = try fixture.buildPack(key: other, recorder: recorder)
         let problems = try verifier.verify(packAt: pack).problems
-        #expect(problems.contains(.untrustedKey(keyID: KeyRing.fingerprint(of: try other.publicKey), trustedKeyID: KeyRing.fingerprint(of: try key.publicKey))))
+        #expect(
+            problems.contains(
+                .untrustedKey(
+                    keyID: KeyRing.fingerprint(of: try other.publicKey),
+                    trustedKeyID: KeyRing.fingerprint(of: try key.publicKey)
+                )
+            )
+        )
         #expect(problems.contains(.badSignature(keyID: KeyRing.fingerprint(of: try other.publicKey))))
     }
 
     @Test func aPackRecompressedBySystemTarIsRefusedWithAnExplanation() throws {
         let (pack, _) = try fixture.buildPack(key: key, recorder: recorder)
         let out = try temporaryFolder()
-        try runTool("/bin/sh", ["-c", "tar -xzf '\(pack.path)' && tar -czf repacked.tar.gz evidence-\(fixture.migrationID)"], in: out)
-        let error = #expect(throws: EvidenceError.self) { try verifier.verify(packAt: out.appendingPathComponent("repacked.tar.gz")) }
+        try runTool(
+            "/bin/sh",
+            ["-c", "tar -xzf '\(pack.path)' && tar -czf repacked.tar.gz evidence-\(fixture.migrationID)"],
+            in: out
+        )
+        let error = #expect(throws: EvidenceError.self) {
+            try verifier.verify(packAt: out.appendingPathComponent("repacked.tar.gz"))
+        }
         #expect(error?.code == .unsupportedArchive)
     }
 
@@ -112,7 +141,11 @@ import Testing
         try FileManager.default.removeItem(at: fixture.folder.appendingPathComponent("policy.json"))
         let error = #expect(throws: EvidenceError.self) { try fixture.buildPack(key: key, recorder: recorder) }
         #expect(error?.message.contains("exactly one policy") == true)
-        #expect(!FileManager.default.fileExists(atPath: fixture.folder.deletingLastPathComponent().appendingPathComponent("evidence.tar.gz").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: fixture.folder.deletingLastPathComponent().appendingPathComponent("evidence.tar.gz").path
+            )
+        )
     }
 }
 
@@ -124,10 +157,17 @@ import Testing
         // Whoever holds the key rewrites an audit entry and re-seals the manifest: the chain still breaks.
         try rewritePack(pack) { entries in
             let logIndex = entries.firstIndex { $0.path.hasSuffix("/" + EvidencePackBuilder.auditChainPath) }!
-            let text = String(decoding: entries[logIndex].contents, as: UTF8.self).replacingOccurrences(of: "\"alice\"", with: "\"mallory\"")
+            let text = String(decoding: entries[logIndex].contents, as: UTF8.self).replacingOccurrences(
+                of: "\"alice\"",
+                with: "\"mallory\""
+            )
             entries[logIndex].contents = Array(text.utf8)
             let manifestIndex = entries.firstIndex { $0.path.hasSuffix("/manifest.json") }!
-            var manifest = try ContractDecoder().decode(EvidenceManifest.self, from: Data(entries[manifestIndex].contents), fileName: "manifest.json")
+            var manifest = try ContractDecoder().decode(
+                EvidenceManifest.self,
+                from: Data(entries[manifestIndex].contents),
+                fileName: "manifest.json"
+            )
             let fileIndex = manifest.files.firstIndex { $0.path == EvidencePackBuilder.auditChainPath }!
             manifest.files[fileIndex].sha256 = SHA256.hexDigest(entries[logIndex].contents)
             manifest.files[fileIndex].bytes = entries[logIndex].contents.count

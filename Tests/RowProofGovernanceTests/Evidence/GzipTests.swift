@@ -1,6 +1,7 @@
 import Foundation
-@testable import RowProofGovernance
 import Testing
+
+@testable import RowProofGovernance
 
 @Suite struct GzipTests {
     @Test func crc32MatchesTheStandardCheckValue() {
@@ -70,7 +71,10 @@ func runTool(_ executable: String, _ arguments: [String], in folder: URL? = nil)
     let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw ToolFailure(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))")
+        throw ToolFailure(
+            description:
+                "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))"
+        )
     }
     return String(decoding: data, as: UTF8.self)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RowProofContracts
 import RowProofCrypto
+
 @testable import RowProofGovernance
 
 /// A realistic migration's artifacts on disk: several tables with three report formats each,
@@ -19,7 +20,10 @@ struct MigrationFolderFixture {
             try write("recon/\(table)/report.html", "<h1>\(table): PASS</h1>")
         }
         for run in 1...14 {
-            try write("parallel-run/run-\(String(format: "%02d", run))/report.json", "{\"run\":\(run),\"verdict\":\"pass\"}")
+            try write(
+                "parallel-run/run-\(String(format: "%02d", run))/report.json",
+                "{\"run\":\(run),\"verdict\":\"pass\"}"
+            )
         }
         try write("parallel-run/parallel_run_history.json", "{\"artifact\":\"parallel_run_history\"}")
         for plan in ["migration_plan", "cutover_plan", "rollback_plan"] {
@@ -54,21 +58,42 @@ struct MigrationFolderFixture {
 
     /// A real audit chain of six entries, exported as JSON Lines.
     func auditChain() throws -> AuditChainExport {
-        let log = try SQLiteAuditLog(path: folder.deletingLastPathComponent().appendingPathComponent("audit.sqlite").path)
+        let log = try SQLiteAuditLog(
+            path: folder.deletingLastPathComponent().appendingPathComponent("audit.sqlite").path
+        )
         for state in ["DISCOVERED", "PROFILED", "MAPPED", "PLANNED", "REPLICATING", "PARALLEL_RUN"] {
-            try log.record(AuditEvent(migration: migrationID, actor: "alice", action: "migration.advanced", subject: state))
+            try log.record(
+                AuditEvent(migration: migrationID, actor: "alice", action: "migration.advanced", subject: state)
+            )
         }
         let entries = try log.entries()
-        return AuditChainExport(jsonLines: try log.exportJSONLines(), headSHA256: entries.last!.hash, entries: entries.count)
+        return AuditChainExport(
+            jsonLines: try log.exportJSONLines(),
+            headSHA256: entries.last!.hash,
+            entries: entries.count
+        )
     }
 
     /// Builds the pack signed with `key`; returns its URL and the files it seals.
-    func buildPack(key: Ed25519PrivateKey, recorder: EventCapturingRecorder, at name: String = "evidence.tar.gz") throws -> (URL, EvidencePackSummary) {
+    func buildPack(
+        key: Ed25519PrivateKey,
+        recorder: EventCapturingRecorder,
+        at name: String = "evidence.tar.gz"
+    ) throws -> (URL, EvidencePackSummary) {
         let artifacts = try EvidenceCollector.collect(folder: folder, prefix: "artifacts")
         let destination = folder.deletingLastPathComponent().appendingPathComponent(name)
         let builder = try EvidencePackBuilder(
-            signingKey: key, recorder: recorder, actor: "alice", now: { Date(timeIntervalSince1970: 1_750_000_000) })
-        let summary = try builder.build(migrationID: migrationID, artifacts: artifacts, auditChain: try auditChain(), to: destination)
+            signingKey: key,
+            recorder: recorder,
+            actor: "alice",
+            now: { Date(timeIntervalSince1970: 1_750_000_000) }
+        )
+        let summary = try builder.build(
+            migrationID: migrationID,
+            artifacts: artifacts,
+            auditChain: try auditChain(),
+            to: destination
+        )
         return (destination, summary)
     }
 }

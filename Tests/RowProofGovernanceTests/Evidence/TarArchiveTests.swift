@@ -1,6 +1,7 @@
 import Foundation
-@testable import RowProofGovernance
 import Testing
+
+@testable import RowProofGovernance
 
 @Suite struct TarArchiveTests {
     @Test func entriesRoundTripIncludingLongPathsAndBlockBoundaries() throws {
@@ -18,7 +19,9 @@ import Testing
 
     @Test func aPathTooLongForUstarIsRefused() {
         let name = String(repeating: "x", count: 120)
-        #expect(throws: EvidenceError.self) { try TarArchive.write([TarEntry(path: name, contents: [])], modificationTime: 0) }
+        #expect(throws: EvidenceError.self) {
+            try TarArchive.write([TarEntry(path: name, contents: [])], modificationTime: 0)
+        }
     }
 
     @Test func aDamagedHeaderIsNamed() throws {
@@ -30,7 +33,10 @@ import Testing
 
     @Test func systemTarListsAndExtractsTheArchive() throws {
         let folder = try temporaryFolder()
-        let entries = [TarEntry(path: "pack/one.txt", contents: Array("one\n".utf8)), TarEntry(path: "pack/sub/two.txt", contents: Array("two\n".utf8))]
+        let entries = [
+            TarEntry(path: "pack/one.txt", contents: Array("one\n".utf8)),
+            TarEntry(path: "pack/sub/two.txt", contents: Array("two\n".utf8)),
+        ]
         let file = folder.appendingPathComponent("t.tar.gz")
         try Data(Gzip.compressStored(try TarArchive.write(entries, modificationTime: 1_700_000_000))).write(to: file)
         let listing = try runTool("/bin/sh", ["-c", "tar -tzf '\(file.path)'"]).split(separator: "\n").map(String.init)

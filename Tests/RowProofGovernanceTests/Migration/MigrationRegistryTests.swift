@@ -8,9 +8,15 @@ import Testing
     @Test func createdMigrationStartsInCreatedAndIsAudited() throws {
         let fixture = try RegistryFixture()
         let policy = try fixture.write("policy.json", #"{"version":"1.0.0"}"#)
-        let migration = try fixture.registry.create(id: "orders-move", source: "postgres://old/db", target: "postgres://new/db",
-                                                    tables: ["public.orders", "public.items"], archetype: "lift_and_shift",
-                                                    policyPath: policy, actor: "bob")
+        let migration = try fixture.registry.create(
+            id: "orders-move",
+            source: "postgres://old/db",
+            target: "postgres://new/db",
+            tables: ["public.orders", "public.items"],
+            archetype: "lift_and_shift",
+            policyPath: policy,
+            actor: "bob"
+        )
         #expect(migration.state == .created)
         #expect(migration.policySHA256?.count == 64)
         #expect(try fixture.registry.migration("orders-move") == migration)
@@ -44,7 +50,12 @@ import Testing
         let fixture = try RegistryFixture()
         try fixture.create("m1")
         try fixture.driveToReadyForCutover("m1")
-        try fixture.registry.requestTransition(migration: "m1", to: .cutoverInProgress, actor: "bob", reason: "window opens")
+        try fixture.registry.requestTransition(
+            migration: "m1",
+            to: .cutoverInProgress,
+            actor: "bob",
+            reason: "window opens"
+        )
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "data_owner", identity: "dora")
         try fixture.registry.approve(migration: "m1", to: .cutoverInProgress, role: "platform_owner", identity: "pete")
         try fixture.registry.advance(migration: "m1", to: .cutoverInProgress, actor: "bob")
@@ -54,8 +65,12 @@ import Testing
 
         #expect(try fixture.registry.migration("m1").state == .cutoverDone)
         let history = try fixture.registry.history(migration: "m1")
-        #expect(history.map(\.to.rawValue) == ["CREATED", "DISCOVERED", "PROFILED", "MAPPED", "PLANNED", "REPLICATING", "PARALLEL_RUN",
-                                              "READY_FOR_CUTOVER", "CUTOVER_IN_PROGRESS", "CUTOVER_DONE"])
+        #expect(
+            history.map(\.to.rawValue) == [
+                "CREATED", "DISCOVERED", "PROFILED", "MAPPED", "PLANNED", "REPLICATING", "PARALLEL_RUN",
+                "READY_FOR_CUTOVER", "CUTOVER_IN_PROGRESS", "CUTOVER_DONE",
+            ]
+        )
         let entries = try fixture.audit.entries()
         #expect(entries.filter { $0.action == "migration.advanced" }.count == 9)
         #expect(Set(history.map(\.auditHash)).isSubset(of: Set(entries.map(\.hash))))
@@ -65,7 +80,8 @@ import Testing
 
 @Suite struct MigrationRegistrySetupTests {
     @Test func auditLogInTheRegistryFileIsRefusedUpFront() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shared-\(UUID().uuidString).sqlite")
+            .path
         let log = try SQLiteAuditLog(path: path)
         let error = #expect(throws: GovernanceError.self) { try MigrationRegistry(path: path, audit: log) }
         #expect(error?.code == .badInput)

@@ -25,7 +25,12 @@ final class JumpingClock: ParallelRunClock {
 }
 
 @Suite struct ParallelRunSchedulerTests {
-    let requirement = ParallelRunRequirement(runs: 14, consecutivePasses: 3, intervalSeconds: 86_400, maxSeverity: .info)
+    let requirement = ParallelRunRequirement(
+        runs: 14,
+        consecutivePasses: 3,
+        intervalSeconds: 86_400,
+        maxSeverity: .info
+    )
     let start = Date(timeIntervalSince1970: 1_750_000_000)
 
     /// Differences per run: failures, an outage, a recovery, then clean runs.
@@ -35,9 +40,13 @@ final class JumpingClock: ParallelRunClock {
         clock.advance(by: 1_800)  // each recon takes half an hour of (simulated) time
         guard let differences = Self.script[run - 1] else { throw ToolFailure(description: "source unreachable") }
         return RunOutcome(
-            reportPath: "runs/\(run)/report.json", reportSHA256: String(repeating: String(run % 10), count: 64),
-            verdict: differences == 0 ? .pass : .fail, severity: differences == 0 ? .info : .critical,
-            differences: differences, rows: 1_000_000)
+            reportPath: "runs/\(run)/report.json",
+            reportSHA256: String(repeating: String(run % 10), count: 64),
+            verdict: differences == 0 ? .pass : .fail,
+            severity: differences == 0 ? .info : .critical,
+            differences: differences,
+            rows: 1_000_000
+        )
     }
 
     @Test func fourteenDailyRunsCompleteInSecondsWithTheRightTrendAndGate() async throws {
@@ -45,7 +54,13 @@ final class JumpingClock: ParallelRunClock {
         let recorder = EventCapturingRecorder()
         let historyURL = try temporaryFolder().appendingPathComponent("parallel_run_history.json")
         let scheduler = ParallelRunScheduler(
-            migrationID: "orders-2025", requirement: requirement, clock: clock, recorder: recorder, actor: "alice", historyURL: historyURL)
+            migrationID: "orders-2025",
+            requirement: requirement,
+            clock: clock,
+            recorder: recorder,
+            actor: "alice",
+            historyURL: historyURL
+        )
         let began = ContinuousClock.now
         let history = try await scheduler.run { run in try outcome(run, clock: clock) }
         #expect(ContinuousClock.now - began < .seconds(10))
@@ -74,7 +89,13 @@ final class JumpingClock: ParallelRunClock {
         let recorder = EventCapturingRecorder()
         let historyURL = try temporaryFolder().appendingPathComponent("history.json")
         let scheduler = ParallelRunScheduler(
-            migrationID: "orders-2025", requirement: requirement, clock: clock, recorder: recorder, actor: "alice", historyURL: historyURL)
+            migrationID: "orders-2025",
+            requirement: requirement,
+            clock: clock,
+            recorder: recorder,
+            actor: "alice",
+            historyURL: historyURL
+        )
 
         let firstFour = try await scheduler.run(count: 4) { run in try outcome(run, clock: clock) }
         #expect(!firstFour.gate.passed)
@@ -86,7 +107,8 @@ final class JumpingClock: ParallelRunClock {
         #expect(throughSeven.runs.count == 7)
         #expect(throughSeven.gate.consecutivePasses == 0)
         #expect(throughSeven.gate.summary.contains("run 7 was fail"))
-        #expect(throughSeven.trend == .worsening)  // 6 differences against a mean of 4 over 12, 0, 0 (the outage has no count)
+        // 6 differences against a mean of 4 over 12, 0, 0 (the outage has no count).
+        #expect(throughSeven.trend == .worsening)
 
         let rest = try await scheduler.run { run in try outcome(run, clock: clock) }
         #expect(rest.runs.count == 14)
@@ -97,9 +119,18 @@ final class JumpingClock: ParallelRunClock {
         let gate = ReadinessGate(requirement: requirement)
         let records = (1...14).map { run in
             ParallelRunRecord(
-                run: run, startedAt: "2025-01-01T00:00:00Z", finishedAt: "2025-01-01T00:30:00Z", reportPath: nil, reportSHA256: nil,
-                verdict: run == 13 ? .fail : .pass, severity: .info, differences: run == 13 ? 1 : 0, rows: 10, error: nil,
-                passed: run != 13)
+                run: run,
+                startedAt: "2025-01-01T00:00:00Z",
+                finishedAt: "2025-01-01T00:30:00Z",
+                reportPath: nil,
+                reportSHA256: nil,
+                verdict: run == 13 ? .fail : .pass,
+                severity: .info,
+                differences: run == 13 ? 1 : 0,
+                rows: 10,
+                error: nil,
+                passed: run != 13
+            )
         }
         let decision = gate.evaluate(records)
         #expect(!decision.passed)

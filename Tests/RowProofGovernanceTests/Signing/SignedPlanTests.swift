@@ -16,9 +16,17 @@ import Testing
         verifier = SignedPlanVerifier(keyRing: KeyRing(["ops-2026": try key.publicKey]))
     }
 
-    private func signedDocument(steps: [String] = ["swap view", "write routing"], planID: String = "cut-1") throws -> Data {
-        let plan = try signer.sign(kind: .cutoverPlan, planID: planID, migrationID: "orders-move", createdBy: "bob",
-                                   payload: ["steps": .array(steps.map(JSONValue.string)), "timeout_s": .integer(300)])
+    private func signedDocument(
+        steps: [String] = ["swap view", "write routing"],
+        planID: String = "cut-1"
+    ) throws -> Data {
+        let plan = try signer.sign(
+            kind: .cutoverPlan,
+            planID: planID,
+            migrationID: "orders-move",
+            createdBy: "bob",
+            payload: ["steps": .array(steps.map(JSONValue.string)), "timeout_s": .integer(300)]
+        )
         return try ContractEncoder().encode(plan)
     }
 
@@ -69,8 +77,16 @@ import Testing
 
     @Test func unknownKeyIsRefused() throws {
         let stranger = try SignedPlanSigner(key: try Ed25519PrivateKey.generate(), keyID: "stranger")
-        let plan = try stranger.sign(kind: .cutoverPlan, planID: "cut-1", migrationID: nil, createdBy: nil, payload: [:])
-        let error = #expect(throws: SignedPlanError.self) { try verifier.verify(try ContractEncoder().encode(plan), source: "cutover.json") }
+        let plan = try stranger.sign(
+            kind: .cutoverPlan,
+            planID: "cut-1",
+            migrationID: nil,
+            createdBy: nil,
+            payload: [:]
+        )
+        let error = #expect(throws: SignedPlanError.self) {
+            try verifier.verify(try ContractEncoder().encode(plan), source: "cutover.json")
+        }
         #expect(error?.reason == .unknownKey(keyID: "stranger", trusted: ["ops-2026"]))
     }
 
@@ -81,7 +97,9 @@ import Testing
     }
 
     @Test func wrongKindIsRefused() throws {
-        let error = #expect(throws: SignedPlanError.self) { try verifier.verify(try signedDocument(), source: "p.json", expecting: .rollbackPlan) }
+        let error = #expect(throws: SignedPlanError.self) {
+            try verifier.verify(try signedDocument(), source: "p.json", expecting: .rollbackPlan)
+        }
         #expect(error?.reason == .wrongKind(expected: "rollback_plan", found: "cutover_plan"))
     }
 
@@ -110,7 +128,12 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("key-\(UUID().uuidString).pem").path
         try Data(try key.pemRepresentation.utf8).write(to: URL(fileURLWithPath: path))
         #expect(try SigningKeyLoader.load(path) == key)
-        #expect(try SigningKeyLoader.load("env://SIGNING_KEY", secrets: .init(environment: ["SIGNING_KEY": try key.pemRepresentation])) == key)
+        #expect(
+            try SigningKeyLoader.load(
+                "env://SIGNING_KEY",
+                secrets: .init(environment: ["SIGNING_KEY": try key.pemRepresentation])
+            ) == key
+        )
         let missing = #expect(throws: GovernanceError.self) { try SigningKeyLoader.load("/nonexistent/key.pem") }
         #expect(missing?.message.contains("/nonexistent/key.pem") == true)
     }

@@ -21,14 +21,20 @@ import Testing
     }
 
     @Test func everyUnmetGuardIsListedAtOnce() {
-        let decision = MigrationStateMachine.standard.decide(from: "READY_FOR_CUTOVER", to: "CUTOVER_IN_PROGRESS") { guardValue, _ in
+        let decision = MigrationStateMachine.standard.decide(from: "READY_FOR_CUTOVER", to: "CUTOVER_IN_PROGRESS") {
+            guardValue,
+            _ in
             guardValue == .gatePassed ? .met : .unmet("missing \(guardValue)")
         }
         guard case .blocked(_, let unmet) = decision else {
             Issue.record("expected the transition to be blocked: \(decision)")
             return
         }
-        #expect(unmet.map(\.guardText) == ["approvals:data_ownerx1", "approvals:platform_ownerx1", "requester_not_approver"])
+        #expect(
+            unmet.map(\.guardText) == [
+                "approvals:data_ownerx1", "approvals:platform_ownerx1", "requester_not_approver",
+            ]
+        )
     }
 
     @Test func allGuardsMetAllowsTheTransition() {

@@ -28,8 +28,11 @@ struct RegistryFixture {
         let key = try Ed25519PrivateKey.generate()
         signer = try SignedPlanSigner(key: key, keyID: "test-key")
         registry = try MigrationRegistry(
-            path: folder.appendingPathComponent("registry.sqlite").path, audit: custom ?? audit,
-            keyRing: KeyRing(["test-key": try key.publicKey]), clock: clock.function)
+            path: folder.appendingPathComponent("registry.sqlite").path,
+            audit: custom ?? audit,
+            keyRing: KeyRing(["test-key": try key.publicKey]),
+            clock: clock.function
+        )
     }
 
     /// Writes `text` to a file named `name` in the fixture folder and returns its path.
@@ -42,16 +45,31 @@ struct RegistryFixture {
 
     /// Writes a file and registers it as artifact `name`.
     @discardableResult
-    func attach(_ migration: String, _ name: String, content: String? = nil, actor: String = "bob") throws -> ArtifactRecord {
+    func attach(
+        _ migration: String,
+        _ name: String,
+        content: String? = nil,
+        actor: String = "bob"
+    ) throws -> ArtifactRecord {
         let path = try write("\(migration)-\(name).json", content ?? #"{"artifact":"\#(name)"}"#)
         return try registry.registerArtifact(migration: migration, name: name, path: path, actor: actor)
     }
 
     /// Signs a plan of `kind` for `migration`, writes it and registers it under the kind's name.
     @discardableResult
-    func attachSignedPlan(_ migration: String, _ kind: SignedPlan.Kind, steps: [String] = ["step one"]) throws -> ArtifactRecord {
-        let plan = try signer.sign(kind: kind, planID: "\(migration)-\(kind.rawValue)", migrationID: migration, createdBy: "bob",
-                                   payload: ["steps": .array(steps.map(JSONValue.string))], at: clock.now)
+    func attachSignedPlan(
+        _ migration: String,
+        _ kind: SignedPlan.Kind,
+        steps: [String] = ["step one"]
+    ) throws -> ArtifactRecord {
+        let plan = try signer.sign(
+            kind: kind,
+            planID: "\(migration)-\(kind.rawValue)",
+            migrationID: migration,
+            createdBy: "bob",
+            payload: ["steps": .array(steps.map(JSONValue.string))],
+            at: clock.now
+        )
         let path = folder.appendingPathComponent("\(migration)-\(kind.rawValue).signed.json")
         try ContractEncoder().encode(plan).write(to: path)
         return try registry.registerArtifact(migration: migration, name: kind.rawValue, path: path.path, actor: "bob")
@@ -60,8 +78,15 @@ struct RegistryFixture {
     /// Creates migration `id` owned by `bob`.
     @discardableResult
     func create(_ id: String = "orders-move") throws -> Migration {
-        try registry.create(id: id, source: "postgres://app@old/db", target: "postgres://app@new/db", tables: ["public.orders"],
-                            archetype: "lift_and_shift", policyPath: nil, actor: "bob")
+        try registry.create(
+            id: id,
+            source: "postgres://app@old/db",
+            target: "postgres://app@new/db",
+            tables: ["public.orders"],
+            archetype: "lift_and_shift",
+            policyPath: nil,
+            actor: "bob"
+        )
     }
 
     /// Drives `id` from CREATED to READY_FOR_CUTOVER, meeting every guard on the way.
@@ -79,9 +104,21 @@ struct RegistryFixture {
         try attach(id, "replication_started")
         try registry.advance(migration: id, to: .replicating, actor: "bob")
         try attach(id, "recon_report")
-        try registry.recordGate(migration: id, name: MigrationRegistry.reconGate, passed: true, evidenceSHA256: nil, actor: "rowproof")
+        try registry.recordGate(
+            migration: id,
+            name: MigrationRegistry.reconGate,
+            passed: true,
+            evidenceSHA256: nil,
+            actor: "rowproof"
+        )
         try registry.advance(migration: id, to: .parallelRun, actor: "bob")
-        try registry.recordGate(migration: id, name: MigrationRegistry.parallelRunsGate, passed: true, evidenceSHA256: nil, actor: "rowproof")
+        try registry.recordGate(
+            migration: id,
+            name: MigrationRegistry.parallelRunsGate,
+            passed: true,
+            evidenceSHA256: nil,
+            actor: "rowproof"
+        )
         try attachSignedPlan(id, .cutoverPlan)
         try attachSignedPlan(id, .rollbackPlan)
         try registry.advance(migration: id, to: .readyForCutover, actor: "bob")

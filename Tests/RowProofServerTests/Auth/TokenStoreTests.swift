@@ -5,18 +5,25 @@ import Testing
 
 @Suite struct TokenStoreTests {
     func write(_ text: String, name: String = "tokens.yaml") throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-tokens-\(UUID().uuidString)-\(name)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rowproof-tokens-\(UUID().uuidString)-\(name)"
+        )
         try Data(text.utf8).write(to: url)
         return url.path
     }
 
     @Test func hashedAndReferencedTokensAreAccepted() throws {
-        let path = try write("""
+        let path = try write(
+            """
             tokens:
               - {name: ci, role: submitter, sha256: \(String(repeating: "0f", count: 32))}
               - {name: ops, role: admin, token: "env://OPS_TOKEN"}
-            """)
-        let store = try TokenStore.load(path: path, resolver: SecretResolver(environment: ["OPS_TOKEN": "ops-secret\n"]))
+            """
+        )
+        let store = try TokenStore.load(
+            path: path,
+            resolver: SecretResolver(environment: ["OPS_TOKEN": "ops-secret\n"])
+        )
         #expect(store.identity(of: "ops-secret") == TokenIdentity(name: "ops", role: .admin))
         #expect(store.identity(of: "ops-secre") == nil)
         #expect(store.identity(of: "") == nil)
@@ -24,7 +31,10 @@ import Testing
 
     @Test func aHashEntryMatchesItsToken() throws {
         let digest = ServerProcess.sha256Hex("ci-secret")
-        let path = try write(#"{"tokens": [{"name": "ci", "role": "approver", "sha256": "\#(digest.uppercased())"}]}"#, name: "t.json")
+        let path = try write(
+            #"{"tokens": [{"name": "ci", "role": "approver", "sha256": "\#(digest.uppercased())"}]}"#,
+            name: "t.json"
+        )
         let store = try TokenStore.load(path: path)
         #expect(store.identity(of: "ci-secret")?.role == .approver)
         #expect(store.identity(of: "ci-secret ") == nil)

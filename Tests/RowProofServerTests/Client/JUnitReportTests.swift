@@ -6,7 +6,10 @@ import Testing
 
 @Suite struct JUnitReportTests {
     static func report(_ name: String) throws -> ReconReport {
-        try ContractDecoder().decode(ReconReport.self, contentsOf: TestEnvironment.repositoryRoot.appendingPathComponent("schemas/examples/recon_report/\(name)"))
+        try ContractDecoder().decode(
+            ReconReport.self,
+            contentsOf: TestEnvironment.repositoryRoot.appendingPathComponent("schemas/examples/recon_report/\(name)")
+        )
     }
 
     @Test(arguments: ["valid-orders-fail.json", "valid-aggregate-pass.json", "valid-live-migration-recheck.json"])
@@ -39,7 +42,9 @@ import Testing
     }
 
     @Test func aJobWithoutReportIsOneErroredCase() throws {
-        let parsed = try JUnitParser.parse(Data(JUnitReport.render(jobName: "nightly", reason: "cannot open <source>").utf8))
+        let parsed = try JUnitParser.parse(
+            Data(JUnitReport.render(jobName: "nightly", reason: "cannot open <source>").utf8)
+        )
         #expect(parsed.cases == [JUnitParser.Case(name: "job", failure: nil, error: "cannot open <source>")])
     }
 

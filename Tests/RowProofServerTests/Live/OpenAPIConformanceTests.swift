@@ -21,25 +21,80 @@ struct OpenAPIConformanceTests {
         let server = try ServerProcess(workers: 1, extra: ["--max-body-bytes", "2048"])
         defer { server.stop() }
         try await server.start()
-        let fixture = try ReconFixture(folder: server.folder.appendingPathComponent("openapi"), name: "openapi-job", rows: 12, changed: 1, missing: 0)
+        let fixture = try ReconFixture(
+            folder: server.folder.appendingPathComponent("openapi"),
+            name: "openapi-job",
+            rows: 12,
+            changed: 1,
+            missing: 0
+        )
         let admin = ServerProcess.tokens["admin"]
         let approver = ServerProcess.tokens["approver"]
         var records: [Record] = []
-        func call(_ method: String, _ template: String, _ path: String, token: String?, body: Data? = nil, type: String? = nil) async throws -> HTTPCall.Answer {
+        func call(
+            _ method: String,
+            _ template: String,
+            _ path: String,
+            token: String?,
+            body: Data? = nil,
+            type: String? = nil
+        ) async throws -> HTTPCall.Answer {
             let answer = try await HTTPCall.send(method, server.url(path), token: token, body: body, contentType: type)
-            records.append(Record(path: template, method: method.lowercased(), status: answer.status,
-                                  contentType: answer.header("Content-Type") ?? "", body: answer.text))
+            records.append(
+                Record(
+                    path: template,
+                    method: method.lowercased(),
+                    status: answer.status,
+                    contentType: answer.header("Content-Type") ?? "",
+                    body: answer.text
+                )
+            )
             return answer
         }
         _ = try await call("GET", "/healthz", "/healthz", token: nil)
         _ = try await call("GET", "/readyz", "/readyz", token: nil)
-        let submitted = try await call("POST", "/v1/jobs", "/v1/jobs", token: admin, body: fixture.jobJSON(), type: "application/json")
+        let submitted = try await call(
+            "POST",
+            "/v1/jobs",
+            "/v1/jobs",
+            token: admin,
+            body: fixture.jobJSON(),
+            type: "application/json"
+        )
         let id = try #require(submitted.json?["id"] as? String)
         _ = try await call("POST", "/v1/jobs", "/v1/jobs", token: admin, body: Data("{".utf8), type: "application/json")
-        _ = try await call("POST", "/v1/jobs", "/v1/jobs", token: admin, body: Data(#"{"name": 3}"#.utf8), type: "application/json")
-        _ = try await call("POST", "/v1/jobs", "/v1/jobs", token: admin, body: Data(repeating: 32, count: 4096), type: "application/json")
-        _ = try await call("POST", "/v1/jobs", "/v1/jobs", token: approver, body: fixture.jobJSON(), type: "application/json")
-        _ = try await call("POST", "/v1/jobs", "/v1/jobs", token: nil, body: fixture.jobJSON(), type: "application/json")
+        _ = try await call(
+            "POST",
+            "/v1/jobs",
+            "/v1/jobs",
+            token: admin,
+            body: Data(#"{"name": 3}"#.utf8),
+            type: "application/json"
+        )
+        _ = try await call(
+            "POST",
+            "/v1/jobs",
+            "/v1/jobs",
+            token: admin,
+            body: Data(repeating: 32, count: 4096),
+            type: "application/json"
+        )
+        _ = try await call(
+            "POST",
+            "/v1/jobs",
+            "/v1/jobs",
+            token: approver,
+            body: fixture.jobJSON(),
+            type: "application/json"
+        )
+        _ = try await call(
+            "POST",
+            "/v1/jobs",
+            "/v1/jobs",
+            token: nil,
+            body: fixture.jobJSON(),
+            type: "application/json"
+        )
         _ = try await call("GET", "/v1/jobs/{id}/report", "/v1/jobs/\(id)/report", token: approver)
         _ = try await server.waitForJob(id)
         _ = try await call("GET", "/v1/jobs", "/v1/jobs", token: approver)
@@ -58,7 +113,10 @@ struct OpenAPIConformanceTests {
 
         // The document as JSON (YAML parsed by RowProof's own parser), the records, and the checker.
         let schemas = TestEnvironment.repositoryRoot.appendingPathComponent("schemas")
-        let document = try ContractDecoder().parse(Data(contentsOf: schemas.appendingPathComponent("openapi.yaml")), format: .yaml)
+        let document = try ContractDecoder().parse(
+            Data(contentsOf: schemas.appendingPathComponent("openapi.yaml")),
+            format: .yaml
+        )
         let documentFile = server.folder.appendingPathComponent("openapi.json")
         try JSONEncoder().encode(document).write(to: documentFile)
         let recordsFile = server.folder.appendingPathComponent("records.json")

@@ -15,9 +15,24 @@ import Testing
     static let endpoints = [
         Endpoint(method: "POST", path: "/v1/jobs", roles: ["submitter", "admin"], allowedStatus: 202),
         Endpoint(method: "GET", path: "/v1/jobs", roles: ["submitter", "approver", "admin"], allowedStatus: 200),
-        Endpoint(method: "GET", path: "/v1/jobs/job-unknown", roles: ["submitter", "approver", "admin"], allowedStatus: 404),
-        Endpoint(method: "GET", path: "/v1/jobs/job-unknown/report?format=html", roles: ["submitter", "approver", "admin"], allowedStatus: 404),
-        Endpoint(method: "POST", path: "/v1/jobs/job-unknown/cancel", roles: ["submitter", "admin"], allowedStatus: 404),
+        Endpoint(
+            method: "GET",
+            path: "/v1/jobs/job-unknown",
+            roles: ["submitter", "approver", "admin"],
+            allowedStatus: 404
+        ),
+        Endpoint(
+            method: "GET",
+            path: "/v1/jobs/job-unknown/report?format=html",
+            roles: ["submitter", "approver", "admin"],
+            allowedStatus: 404
+        ),
+        Endpoint(
+            method: "POST",
+            path: "/v1/jobs/job-unknown/cancel",
+            roles: ["submitter", "admin"],
+            allowedStatus: 404
+        ),
         Endpoint(method: "GET", path: "/v1/workers", roles: ["admin"], allowedStatus: 200),
         Endpoint(method: "GET", path: "/metrics", roles: ["admin"], allowedStatus: 200),
     ]
@@ -27,17 +42,34 @@ import Testing
         let server = try ServerProcess(workers: 1)
         defer { server.stop() }
         try await server.start()
-        let fixture = try ReconFixture(folder: server.folder.appendingPathComponent("auth"), name: "auth-matrix", rows: 10, changed: 0, missing: 0)
+        let fixture = try ReconFixture(
+            folder: server.folder.appendingPathComponent("auth"),
+            name: "auth-matrix",
+            rows: 10,
+            changed: 0,
+            missing: 0
+        )
         for endpoint in Self.endpoints {
             let body = endpoint.method == "POST" && endpoint.path == "/v1/jobs" ? fixture.jobJSON() : nil
             for (role, token) in ServerProcess.tokens.sorted(by: { $0.key < $1.key }) {
-                let answer = try await HTTPCall.send(endpoint.method, server.url(endpoint.path), token: token, body: body, contentType: "application/json")
+                let answer = try await HTTPCall.send(
+                    endpoint.method,
+                    server.url(endpoint.path),
+                    token: token,
+                    body: body,
+                    contentType: "application/json"
+                )
                 let expected = endpoint.roles.contains(role) ? endpoint.allowedStatus : 403
                 #expect(answer.status == expected, "\(role) \(endpoint): \(answer.text)")
                 #expect(!answer.text.contains(token))
             }
             for token in [nil, "not-a-token", ServerProcess.tokens["admin"].map { $0 + "x" }] {
-                let answer = try await HTTPCall.send(endpoint.method, server.url(endpoint.path), token: token, body: body)
+                let answer = try await HTTPCall.send(
+                    endpoint.method,
+                    server.url(endpoint.path),
+                    token: token,
+                    body: body
+                )
                 #expect(answer.status == 401, "\(token ?? "no token") \(endpoint)")
                 #expect(answer.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
                 if let token { #expect(!answer.text.contains(token)) }
@@ -59,11 +91,18 @@ import Testing
         try await server.start()
         let token = ServerProcess.tokens["submitter"]
 
-        let malformed = try await HTTPCall.send("POST", server.url("/v1/jobs"), token: token, body: Data(#"{"name": "x", "tables": ["#.utf8), contentType: "application/json")
+        let malformed = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs"),
+            token: token,
+            body: Data(#"{"name": "x", "tables": ["#.utf8),
+            contentType: "application/json"
+        )
         #expect(malformed.status == 400)
         #expect((malformed.json?["error"] as? [String: Any])?["code"] as? String == "malformed_body")
 
-        let invalidYAML = Data("""
+        let invalidYAML = Data(
+            """
             name: "no spaces allowed"
             source: {url: "mysql://host/db"}
             target: {url: "sqlite:///tmp/t.db"}
@@ -72,20 +111,36 @@ import Testing
             chunking: {chunk_rows: -5, lease_seconds: 0}
             tolerances: {columns: [{column: amount}]}
             wrokers: 3
-            """.utf8)
-        let invalid = try await HTTPCall.send("POST", server.url("/v1/jobs"), token: token, body: invalidYAML, contentType: "application/yaml")
+            """.utf8
+        )
+        let invalid = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs"),
+            token: token,
+            body: invalidYAML,
+            contentType: "application/yaml"
+        )
         #expect(invalid.status == 422)
         let error = try #require(invalid.json?["error"] as? [String: Any])
         #expect(error["code"] as? String == "invalid_job")
         let paths = Set(((error["problems"] as? [[String: Any]]) ?? []).compactMap { $0["path"] as? String })
         let expected: Set<String> = [
-            "name", "source.url", "tables[0].key_columns[1]", "tables[0]", "chunking.chunk_rows", "chunking.lease_seconds",
+            "name", "source.url", "tables[0].key_columns[1]", "tables[0]", "chunking.chunk_rows",
+            "chunking.lease_seconds",
             "tolerances.columns[0]", "wrokers",
         ]
         #expect(expected.isSubset(of: paths), "missing \(expected.subtracting(paths)) in \(paths)")
 
-        let oversized = Data(("{\"name\": \"big\", \"description\": \"" + String(repeating: "x", count: 5000) + "\"}").utf8)
-        let tooLarge = try await HTTPCall.send("POST", server.url("/v1/jobs"), token: token, body: oversized, contentType: "application/json")
+        let oversized = Data(
+            ("{\"name\": \"big\", \"description\": \"" + String(repeating: "x", count: 5000) + "\"}").utf8
+        )
+        let tooLarge = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs"),
+            token: token,
+            body: oversized,
+            contentType: "application/json"
+        )
         #expect(tooLarge.status == 413)
         #expect((tooLarge.json?["error"] as? [String: Any])?["code"] as? String == "body_too_large")
 

@@ -10,16 +10,29 @@ import Testing
         defer { server.stop() }
         try await server.start()
         let fixtures = try (0..<20).map { index in
-            try ReconFixture(folder: server.folder.appendingPathComponent("fixture-\(index)"), name: "concurrent-\(index)",
-                             rows: 40, changed: index % 4, missing: index % 3)
+            try ReconFixture(
+                folder: server.folder.appendingPathComponent("fixture-\(index)"),
+                name: "concurrent-\(index)",
+                rows: 40,
+                changed: index % 4,
+                missing: index % 3
+            )
         }
         let token = ServerProcess.tokens["submitter"]
         let submitURL = server.url("/v1/jobs")
         let ids = try await withThrowingTaskGroup(of: (Int, String).self) { group in
             for (index, fixture) in fixtures.enumerated() {
                 group.addTask {
-                    let answer = try await HTTPCall.send("POST", submitURL, token: token, body: fixture.jobJSON(chunkRows: 15), contentType: "application/json")
-                    guard answer.status == 202, let id = answer.json?["id"] as? String else { throw TestFailure("submit \(index): \(answer.status) \(answer.text)") }
+                    let answer = try await HTTPCall.send(
+                        "POST",
+                        submitURL,
+                        token: token,
+                        body: fixture.jobJSON(chunkRows: 15),
+                        contentType: "application/json"
+                    )
+                    guard answer.status == 202, let id = answer.json?["id"] as? String else {
+                        throw TestFailure("submit \(index): \(answer.status) \(answer.text)")
+                    }
                     return (index, id)
                 }
             }
@@ -34,7 +47,11 @@ import Testing
             #expect(record["state"] as? String == "succeeded", "\(fixture.name): \(record)")
             let expectedExit = fixture.changed + fixture.missing == 0 ? 0 : 1
             #expect(record["exit_code"] as? Int == expectedExit, "\(fixture.name)")
-            let report = try await HTTPCall.send("GET", server.url("/v1/jobs/\(id)/report?format=json"), token: ServerProcess.tokens["approver"])
+            let report = try await HTTPCall.send(
+                "GET",
+                server.url("/v1/jobs/\(id)/report?format=json"),
+                token: ServerProcess.tokens["approver"]
+            )
             #expect(report.status == 200)
             let totals = try #require(report.json?["totals"] as? [String: Any])
             #expect(report.json?["job"].flatMap { ($0 as? [String: Any])?["name"] as? String } == fixture.name)
@@ -56,14 +73,23 @@ import Testing
         let server = try ServerProcess(workers: 1, maxConcurrentJobs: 1)
         defer { server.stop() }
         try await server.start()
-        let fixture = try ReconFixture(folder: server.folder.appendingPathComponent("big"), name: "restarted", rows: 6_000, changed: 7, missing: 3)
+        let fixture = try ReconFixture(
+            folder: server.folder.appendingPathComponent("big"),
+            name: "restarted",
+            rows: 6_000,
+            changed: 7,
+            missing: 3
+        )
         let jobFile = server.folder.appendingPathComponent("job.json")
         try fixture.jobJSON(chunkRows: 100).write(to: jobFile)
         let output = server.folder.appendingPathComponent("ci-out")
 
         let client = Process()
         client.executableURL = TestEnvironment.rowproofExecutable
-        client.arguments = ["submit", jobFile.path, "--server", server.baseURL.absoluteString, "--wait", "--wait-timeout", "150", "--output", output.path]
+        client.arguments = [
+            "submit", jobFile.path, "--server", server.baseURL.absoluteString, "--wait", "--wait-timeout", "150",
+            "--output", output.path,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["ROWPROOF_TOKEN"] = ServerProcess.tokens["submitter"]
         environment["GITHUB_STEP_SUMMARY"] = nil
@@ -80,8 +106,10 @@ import Testing
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, !killedMidJob {
             let list = try await HTTPCall.send("GET", server.url("/v1/jobs"), token: ServerProcess.tokens["approver"])
-            if let job = (list.json?["jobs"] as? [[String: Any]])?.first, let progress = job["progress"] as? [String: Any],
-               let done = progress["chunks_done"] as? Int, let total = progress["chunks_total"] as? Int {
+            if let job = (list.json?["jobs"] as? [[String: Any]])?.first,
+                let progress = job["progress"] as? [String: Any],
+                let done = progress["chunks_done"] as? Int, let total = progress["chunks_total"] as? Int
+            {
                 if job["state"] as? String != "running", job["state"] as? String != "queued" { break }
                 if done >= 3 && done < total {
                     server.kill()
@@ -98,7 +126,9 @@ import Testing
         let log = (try? String(contentsOf: clientLog, encoding: .utf8)) ?? ""
         #expect(exited == 1, "client log: \(log)")
         #expect(log.contains("retrying"), "the client never saw the server down: \(log)")
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json"))) as? [String: Any]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("report.json")))
+            as? [String: Any]
         let totals = try #require(report?["totals"] as? [String: Any])
         #expect(totals["changed"] as? Int == 7)
         #expect(totals["missing"] as? Int == 3)
@@ -116,22 +146,54 @@ import Testing
         let server = try ServerProcess(workers: 1, maxConcurrentJobs: 1)
         defer { server.stop() }
         try await server.start()
-        let fixture = try ReconFixture(folder: server.folder.appendingPathComponent("cancel"), name: "cancelled", rows: 20_000, changed: 0, missing: 0)
-        let submitted = try await HTTPCall.send("POST", server.url("/v1/jobs"), token: ServerProcess.tokens["submitter"], body: fixture.jobJSON(chunkRows: 50))
+        let fixture = try ReconFixture(
+            folder: server.folder.appendingPathComponent("cancel"),
+            name: "cancelled",
+            rows: 20_000,
+            changed: 0,
+            missing: 0
+        )
+        let submitted = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs"),
+            token: ServerProcess.tokens["submitter"],
+            body: fixture.jobJSON(chunkRows: 50)
+        )
         let id = try #require(submitted.json?["id"] as? String)
-        let queued = try await HTTPCall.send("POST", server.url("/v1/jobs"), token: ServerProcess.tokens["admin"], body: fixture.jobJSON(chunkRows: 40))
+        let queued = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs"),
+            token: ServerProcess.tokens["admin"],
+            body: fixture.jobJSON(chunkRows: 40)
+        )
         let queuedID = try #require(queued.json?["id"] as? String)
-        let cancelQueued = try await HTTPCall.send("POST", server.url("/v1/jobs/\(queuedID)/cancel"), token: ServerProcess.tokens["submitter"])
+        let cancelQueued = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs/\(queuedID)/cancel"),
+            token: ServerProcess.tokens["submitter"]
+        )
         #expect(cancelQueued.status == 202)
         #expect(cancelQueued.json?["state"] as? String == "cancelled")
-        let cancel = try await HTTPCall.send("POST", server.url("/v1/jobs/\(id)/cancel"), token: ServerProcess.tokens["submitter"])
+        let cancel = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs/\(id)/cancel"),
+            token: ServerProcess.tokens["submitter"]
+        )
         #expect(cancel.status == 202)
         let record = try await server.waitForJob(id, timeout: 60)
         #expect(record["state"] as? String == "cancelled")
         #expect(record["exit_code"] as? Int == 2)
-        let again = try await HTTPCall.send("POST", server.url("/v1/jobs/\(id)/cancel"), token: ServerProcess.tokens["admin"])
+        let again = try await HTTPCall.send(
+            "POST",
+            server.url("/v1/jobs/\(id)/cancel"),
+            token: ServerProcess.tokens["admin"]
+        )
         #expect(again.status == 409)
-        let report = try await HTTPCall.send("GET", server.url("/v1/jobs/\(id)/report"), token: ServerProcess.tokens["admin"])
+        let report = try await HTTPCall.send(
+            "GET",
+            server.url("/v1/jobs/\(id)/report"),
+            token: ServerProcess.tokens["admin"]
+        )
         #expect(report.status == 409)
     }
 

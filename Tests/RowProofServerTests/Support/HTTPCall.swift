@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -14,7 +15,13 @@ struct HTTPCall {
         func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
     }
 
-    static func send(_ method: String, _ url: URL, token: String? = nil, body: Data? = nil, contentType: String? = nil) async throws -> Answer {
+    static func send(
+        _ method: String,
+        _ url: URL,
+        token: String? = nil,
+        body: Data? = nil,
+        contentType: String? = nil
+    ) async throws -> Answer {
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body

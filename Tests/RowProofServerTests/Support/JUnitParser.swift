@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -19,11 +20,19 @@ final class JUnitParser: NSObject, XMLParserDelegate {
         let delegate = JUnitParser()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        guard parser.parse() else { throw TestFailure("JUnit XML is not well-formed: \(parser.parserError.map { "\($0)" } ?? "unknown error")") }
+        guard parser.parse() else {
+            throw TestFailure("JUnit XML is not well-formed: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+        }
         return delegate
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser,
+        didStartElement name: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "testsuite": suiteAttributes = attributes
         case "testcase": cases.append(Case(name: attributes["name"] ?? ""))

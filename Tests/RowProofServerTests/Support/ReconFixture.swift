@@ -20,10 +20,15 @@ struct ReconFixture {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for side in ["source", "target"] {
             let database = try SQLiteDatabase(path: folder.appendingPathComponent("\(side).sqlite").path)
-            try database.execute("DROP TABLE IF EXISTS items; CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL, amount INTEGER NOT NULL)")
+            try database.execute(
+                "DROP TABLE IF EXISTS items; CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL, amount INTEGER NOT NULL)"
+            )
             try database.transaction {
                 for id in 1...rows {
-                    try database.query("INSERT INTO items VALUES (?, ?, ?)", [.integer(Int64(id)), .text("item \(id)"), .integer(Int64(id * 10))])
+                    try database.query(
+                        "INSERT INTO items VALUES (?, ?, ?)",
+                        [.integer(Int64(id)), .text("item \(id)"), .integer(Int64(id * 10))]
+                    )
                 }
             }
             if side == "target" {

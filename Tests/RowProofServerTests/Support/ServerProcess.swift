@@ -1,5 +1,6 @@
 import Foundation
 import RowProofTestSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +18,9 @@ final class ServerProcess {
 
     /// Prepares a server in a fresh folder; `start()` runs it.
     init(workers: Int = 1, maxConcurrentJobs: Int = 2, extra: [String] = []) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-server-\(UUID().uuidString.prefix(8))")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rowproof-server-\(UUID().uuidString.prefix(8))"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let entries = Self.tokens.sorted { $0.key < $1.key }.map { role, token in
             "  - name: \(role)-token\n    role: \(role)\n    sha256: \(Self.sha256Hex(token))\n"
@@ -25,8 +28,11 @@ final class ServerProcess {
         let tokensFile = folder.appendingPathComponent("tokens.yaml")
         try Data(("tokens:\n" + entries.joined()).utf8).write(to: tokensFile)
         port = try Self.freePort()
-        arguments = ["serve", "--http", "127.0.0.1:\(port)", "--data-dir", folder.appendingPathComponent("data").path,
-                     "--tokens", tokensFile.path, "--workers", "\(workers)", "--max-concurrent-jobs", "\(maxConcurrentJobs)"] + extra
+        arguments =
+            [
+                "serve", "--http", "127.0.0.1:\(port)", "--data-dir", folder.appendingPathComponent("data").path,
+                "--tokens", tokensFile.path, "--workers", "\(workers)", "--max-concurrent-jobs", "\(maxConcurrentJobs)",
+            ] + extra
     }
 
     /// Starts the process and waits until `/healthz` answers.
@@ -43,7 +49,11 @@ final class ServerProcess {
         self.process = process
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            if let answer = try? await HTTPCall.send("GET", baseURL.appendingPathComponent("healthz")), answer.status == 200 { return }
+            if let answer = try? await HTTPCall.send("GET", baseURL.appendingPathComponent("healthz")),
+                answer.status == 200
+            {
+                return
+            }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -76,7 +86,11 @@ final class ServerProcess {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let answer = try await HTTPCall.send("GET", url("/v1/jobs/\(id)"), token: Self.tokens["approver"])
-            if let json = answer.json, let state = json["state"] as? String, ["succeeded", "failed", "cancelled"].contains(state) { return json }
+            if let json = answer.json, let state = json["state"] as? String,
+                ["succeeded", "failed", "cancelled"].contains(state)
+            {
+                return json
+            }
             try await Task.sleep(for: .milliseconds(250))
         }
         throw TestFailure("job \(id) did not finish within \(timeout) s")
@@ -108,9 +122,13 @@ final class ServerProcess {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
         guard bound == 0 else { throw TestFailure("bind() failed") }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

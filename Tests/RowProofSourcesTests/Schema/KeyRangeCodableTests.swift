@@ -7,7 +7,8 @@ import Testing
         let range = KeyRange(
             lower: [
                 .decimal(CanonicalDecimal(integer: -42)), .text("O'Brien ü"), .bytes([0, 255]), .date(days: 19_782),
-                .time(micros: 1), .timestamp(micros: 1_709_209_696_123_456), .uuid(try UUIDBytes(parsing: "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
+                .time(micros: 1), .timestamp(micros: 1_709_209_696_123_456),
+                .uuid(try UUIDBytes(parsing: "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")),
                 .bool(true),
             ],
             upper: nil

@@ -28,11 +28,16 @@ import Testing
         }
 
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file's bytes changed")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == namesBefore, "files appeared beside it")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == namesBefore,
+            "files appeared beside it"
+        )
     }
 
     @Test func readOnlyOpenOfAMissingFileSaysSoAndCreatesNothing() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rowproof-missing-\(UUID().uuidString).db").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rowproof-missing-\(UUID().uuidString).db"
+        ).path
         let error = try #require(throws: SourceError.self) { _ = try SQLiteDatabase(path: path, readOnly: true) }
         #expect("\(error)".contains(path))
         #expect(!FileManager.default.fileExists(atPath: path))

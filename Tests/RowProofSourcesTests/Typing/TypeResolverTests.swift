@@ -23,7 +23,8 @@ import Testing
 
     @Test(arguments: [
         ("INTEGER", LogicalType.decimal), ("DECIMAL(12,2)", .decimal), ("REAL", .float), ("VARCHAR(40)", .text),
-        ("BLOB", .bytes), ("BOOLEAN", .bool), ("DATETIME", .timestamp), ("DATE", .date), ("UUID", .uuid), ("JSON", .json),
+        ("BLOB", .bytes), ("BOOLEAN", .bool), ("DATETIME", .timestamp), ("DATE", .date), ("UUID", .uuid),
+        ("JSON", .json),
         ("UNSIGNED BIG INT", .decimal), ("NATIVE CHARACTER(70)", .text), ("DOUBLE PRECISION", .float), ("", .bytes),
         ("MONEYISH", .decimal),
     ])
@@ -45,7 +46,12 @@ import Testing
     }
 
     /// The built-in tables agree with `policy/type_coercion_rulebook.json` for every type both know.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: rulebook.path), "policy/type_coercion_rulebook.json is not written yet"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: rulebook.path),
+            "policy/type_coercion_rulebook.json is not written yet"
+        )
+    )
     func builtInTablesAgreeWithTheRulebook() throws {
         let data = try Data(contentsOf: Self.rulebook)
         for engine in [SourceLocation.Engine.postgres, .sqlite] {

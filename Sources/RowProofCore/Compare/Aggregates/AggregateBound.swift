@@ -69,7 +69,9 @@ struct AggregateBound: Sendable {
     /// As a minimum: takes the value `tag`/`payload` (with order key `key`, if any) if it sorts first.
     @inline(__always)
     mutating func lower(to tag: UInt8, _ payload: UnsafeRawBufferPointer, key: OrderKey? = nil) {
-        if tag == 0x02, let small = SmallDecimal(canonicalText: payload) { return lower(toDecimal: small, payload: payload) }
+        if tag == 0x02, let small = SmallDecimal(canonicalText: payload) {
+            return lower(toDecimal: small, payload: payload)
+        }
         if let key, key.isExact, let own = self.key, own.tag == key.tag {
             if key.value < own.value { move(toExact: key) }
             return
@@ -80,7 +82,9 @@ struct AggregateBound: Sendable {
     /// As a maximum: takes the value `tag`/`payload` (with order key `key`, if any) if it sorts last.
     @inline(__always)
     mutating func raise(to tag: UInt8, _ payload: UnsafeRawBufferPointer, key: OrderKey? = nil) {
-        if tag == 0x02, let small = SmallDecimal(canonicalText: payload) { return raise(toDecimal: small, payload: payload) }
+        if tag == 0x02, let small = SmallDecimal(canonicalText: payload) {
+            return raise(toDecimal: small, payload: payload)
+        }
         if let key, key.isExact, let own = self.key, own.tag == key.tag {
             if key.value > own.value { move(toExact: key) }
             return

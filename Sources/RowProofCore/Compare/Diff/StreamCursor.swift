@@ -45,7 +45,13 @@ struct StreamCursor<Stream: RowStream> {
                 throw unsorted(row: incoming, position: position, previous: row, previousPosition: currentPosition)
             }
             if order == 0 {
-                return DuplicateKeyRow(side: side, key: incoming.key, position: position, firstPosition: currentPosition, hash: incoming.hash)
+                return DuplicateKeyRow(
+                    side: side,
+                    key: incoming.key,
+                    position: position,
+                    firstPosition: currentPosition,
+                    hash: incoming.hash
+                )
             }
         }
         swap(&row, &incoming)
@@ -55,7 +61,12 @@ struct StreamCursor<Stream: RowStream> {
     }
 
     @usableFromInline
-    func unsorted(row: CanonicalRow, position: Int, previous: CanonicalRow, previousPosition: Int)
+    func unsorted(
+        row: CanonicalRow,
+        position: Int,
+        previous: CanonicalRow,
+        previousPosition: Int
+    )
         -> CompareError
     {
         CompareError(

@@ -21,7 +21,11 @@ public struct CanonicalRow: Sendable, Hashable {
     /// Overwrites the row with another one's parts, reusing this row's storage when no other
     /// row shares it (so a stream that refills one row per step does not allocate per row).
     @inlinable
-    public mutating func overwrite(key newKey: UnsafeRawBufferPointer, bytes newBytes: UnsafeRawBufferPointer, hash newHash: UInt64) {
+    public mutating func overwrite(
+        key newKey: UnsafeRawBufferPointer,
+        bytes newBytes: UnsafeRawBufferPointer,
+        hash newHash: UInt64
+    ) {
         key.removeAll(keepingCapacity: true)
         key.append(contentsOf: newKey)
         bytes.removeAll(keepingCapacity: true)

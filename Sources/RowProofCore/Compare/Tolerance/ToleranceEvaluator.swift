@@ -41,7 +41,11 @@ public struct ToleranceEvaluator: Sendable {
     }
 
     /// Compares two differing values against `tolerance`, without recording anything.
-    public static func compare(_ source: CanonicalValue, _ target: CanonicalValue, tolerance: ColumnTolerance)
+    public static func compare(
+        _ source: CanonicalValue,
+        _ target: CanonicalValue,
+        tolerance: ColumnTolerance
+    )
         -> ColumnComparison
     {
         NumericDifference.compare(

@@ -44,7 +44,8 @@ public enum JSONCanonicalizer {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            let sorted = members
+            let sorted =
+                members
                 .map { (key: Array(String(decoding: $0.name, as: UTF8.self).utf16), member: $0) }
                 .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             for (position, entry) in sorted.enumerated() {

@@ -17,11 +17,15 @@ struct JSONParser {
     static func parse(validUTF8 bytes: UnsafeBufferPointer<UInt8>) throws(CanonicalError) -> JSONValue {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
-        guard parser.index < bytes.count else { throw parser.failure("the text is empty or only whitespace; expected a JSON value") }
+        guard parser.index < bytes.count else {
+            throw parser.failure("the text is empty or only whitespace; expected a JSON value")
+        }
         let value = try parser.parseValue()
         parser.skipWhitespace()
         guard parser.index == bytes.count else {
-            throw parser.failure("unexpected \(parser.describeCurrent()) after the JSON value; expected the end of the text")
+            throw parser.failure(
+                "unexpected \(parser.describeCurrent()) after the JSON value; expected the end of the text"
+            )
         }
         return value
     }
@@ -157,7 +161,9 @@ extension JSONParser {
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &contents)
             case 0x00..<0x20:
-                throw failure("control character 0x\(String(byte, radix: 16, uppercase: true)) must be escaped inside a string")
+                throw failure(
+                    "control character 0x\(String(byte, radix: 16, uppercase: true)) must be escaped inside a string"
+                )
             default:
                 contents.append(byte)
                 index += 1
@@ -181,13 +187,20 @@ extension JSONParser {
         case UInt8(ascii: "u"):
             var scalar = UInt32(try parseHex4(escapeStart: escapeStart))
             if (0xD800...0xDBFF).contains(scalar) {
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw failure("high surrogate \\u\(hex4(scalar)) is not followed by a low surrogate", at: escapeStart)
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
+                    throw failure(
+                        "high surrogate \\u\(hex4(scalar)) is not followed by a low surrogate",
+                        at: escapeStart
+                    )
                 }
                 index += 2
                 let low = UInt32(try parseHex4(escapeStart: escapeStart))
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw failure("high surrogate \\u\(hex4(scalar)) is followed by \\u\(hex4(low)), not a low surrogate", at: escapeStart)
+                    throw failure(
+                        "high surrogate \\u\(hex4(scalar)) is followed by \\u\(hex4(low)), not a low surrogate",
+                        at: escapeStart
+                    )
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
@@ -226,22 +239,32 @@ extension JSONParser {
     fileprivate mutating func parseNumber() throws(CanonicalError) -> Double {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a number needs digits after '-'", at: start) }
+        guard index < bytes.count, isDigit(bytes[index]) else {
+            throw failure("a number needs digits after '-'", at: start)
+        }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw failure("a number must not have leading zeros", at: start) }
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw failure("a number must not have leading zeros", at: start)
+            }
         } else {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a number needs digits after '.'", at: start) }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw failure("a number needs digits after '.'", at: start)
+            }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("a number needs digits in its exponent", at: start) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw failure("a number needs digits in its exponent", at: start)
+            }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)

@@ -18,7 +18,8 @@ struct TemporalScanner {
         guard let year = digits(4), literal("-"), let month = digits(2), literal("-"), let day = digits(2) else {
             throw failure("is not a YYYY-MM-DD date")
         }
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= TemporalParser.daysInMonth(year: year, month: month) else {
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= TemporalParser.daysInMonth(year: year, month: month)
+        else {
             throw failure("is not a calendar date (years 0001-9999)")
         }
         return TemporalParser.daysFromCivil(year: year, month: month, day: day)

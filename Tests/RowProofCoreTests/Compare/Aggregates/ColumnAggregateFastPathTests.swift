@@ -41,9 +41,11 @@ import Testing
         for value in values { sum.add(value) }
         let finite = values.filter { $0.kind == .finite }
         let hasNaN = values.contains { $0.kind == .nan }
-        let expectedMinimum = values.contains { $0.kind == .negativeInfinity }
+        let expectedMinimum =
+            values.contains { $0.kind == .negativeInfinity }
             ? CanonicalDecimal.special(.negativeInfinity) : finite.min()!
-        let expectedMaximum = hasNaN
+        let expectedMaximum =
+            hasNaN
             ? CanonicalDecimal.special(.nan)
             : (values.contains { $0.kind == .positiveInfinity } ? .special(.positiveInfinity) : finite.max()!)
         #expect(try column.minimum?.value() == .decimal(expectedMinimum))
@@ -88,7 +90,10 @@ import Testing
     }
 
     @Test func textBoundsUseByteOrderPastEightBytePrefixes() throws {
-        let texts = ["abcdefgh", "abcdefghi", "abcdefgh\u{1}", "abcdefgg~~~~~~~~~", "abcdefghabcdefgz", "abcdefghabcdefga", "é", ""]
+        let texts = [
+            "abcdefgh", "abcdefghi", "abcdefgh\u{1}", "abcdefgg~~~~~~~~~", "abcdefghabcdefgz", "abcdefghabcdefga", "é",
+            "",
+        ]
         let column = try aggregate(texts.map(CanonicalValue.text))
         let sorted = texts.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         #expect(try column.minimum?.value() == .text(sorted.first!))

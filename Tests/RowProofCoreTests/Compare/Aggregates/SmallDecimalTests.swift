@@ -1,5 +1,6 @@
-@testable import RowProofCore
 import Testing
+
+@testable import RowProofCore
 
 @Suite struct SmallDecimalTests {
     private func fast(_ text: String) -> SmallDecimal? {
@@ -57,14 +58,19 @@ import Testing
     }
 
     @Test func numericOrderEqualsTheAggregateOrderOfTheTexts() throws {
-        let payloads = try canonicalPayloads(count: 600, seed: 7) + ["0", "0.5", "-0.5", "1", "-1", "10", "9.99"]
+        let payloads =
+            try canonicalPayloads(count: 600, seed: 7)
+            + ["0", "0.5", "-0.5", "1", "-1", "10", "9.99"]
             .map { Array($0.utf8) }
         for (index, a) in payloads.enumerated() {
             let b = payloads[(index * 7 + 3) % payloads.count]
             let x = try #require(a.withUnsafeBytes { SmallDecimal(canonicalText: $0) })
             let y = try #require(b.withUnsafeBytes { SmallDecimal(canonicalText: $0) })
             let textual = a.withUnsafeBytes { p in b.withUnsafeBytes { q in CellOrder.compareDecimalText(p, q) } }
-            #expect(x.compare(y).signum() == textual.signum(), "\(String(decoding: a, as: UTF8.self)) vs \(String(decoding: b, as: UTF8.self))")
+            #expect(
+                x.compare(y).signum() == textual.signum(),
+                "\(String(decoding: a, as: UTF8.self)) vs \(String(decoding: b, as: UTF8.self))"
+            )
         }
     }
 
@@ -80,7 +86,9 @@ import Testing
 
 @Suite struct SmallDecimalTextTests {
     /// A bound kept as a number is written back as exactly the text it was read from.
-    @Test(arguments: ["0", "7", "-7", "0.5", "-0.05", "0.000001", "12.5", "-123456789012.345678", "999999999999999999", "-100"])
+    @Test(arguments: [
+        "0", "7", "-7", "0.5", "-0.05", "0.000001", "12.5", "-123456789012.345678", "999999999999999999", "-100",
+    ])
     func canonicalTextRoundTrips(text: String) throws {
         let value = try #require(Array(text.utf8).withUnsafeBytes { SmallDecimal(canonicalText: $0) })
         #expect(String(decoding: value.canonicalText, as: UTF8.self) == text)

@@ -15,21 +15,30 @@ import Testing
     }
 
     @Test func objectsSortByUTF16AndLastDuplicateWins() throws {
-        #expect(try JSONCanonicalizer.canonicalize(#"{ "b": 1, "a": [true, false, null], "a": {"y": 2, "x": 1} }"#)
-                    == #"{"a":{"x":1,"y":2},"b":1}"#)
+        #expect(
+            try JSONCanonicalizer.canonicalize(#"{ "b": 1, "a": [true, false, null], "a": {"y": 2, "x": 1} }"#)
+                == #"{"a":{"x":1,"y":2},"b":1}"#
+        )
         // U+E000 sorts after U+1F600 by code point but before it as UTF-16 (0xD83D).
-        #expect(try JSONCanonicalizer.canonicalize("{\"\u{E000}\":1,\"\u{1F600}\":2}") == "{\"\u{1F600}\":2,\"\u{E000}\":1}")
+        #expect(
+            try JSONCanonicalizer.canonicalize("{\"\u{E000}\":1,\"\u{1F600}\":2}") == "{\"\u{1F600}\":2,\"\u{E000}\":1}"
+        )
     }
 
     @Test func stringsUseMinimalEscapesAndStayUnnormalized() throws {
-        #expect(try JSONCanonicalizer.canonicalize(#""\u0041\/\b\f\n\r\t\u001f\u007f\"\\""#) == "\"A/\\b\\f\\n\\r\\t\\u001f\u{7F}\\\"\\\\\"")
+        #expect(
+            try JSONCanonicalizer.canonicalize(#""\u0041\/\b\f\n\r\t\u001f\u007f\"\\""#)
+                == "\"A/\\b\\f\\n\\r\\t\\u001f\u{7F}\\\"\\\\\""
+        )
         #expect(try JSONCanonicalizer.canonicalize(#""\ud83d\ude00 e\u0301""#) == "\"\u{1F600} e\u{301}\"")
     }
 
-    @Test(arguments: [
-        ("", 0), ("{\"a\": 1", 7), ("[1, 2,]", 6), ("{'a': 1}", 1), ("[NaN]", 1), ("1e400", 0), ("01", 0),
-        ("{\"a\" 1}", 5), ("\"\\ud800\"", 1), ("\"a\u{1}\"", 2), ("[1] [2]", 4), ("tru", 0), ("-", 0),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("", 0), ("{\"a\": 1", 7), ("[1, 2,]", 6), ("{'a': 1}", 1), ("[NaN]", 1), ("1e400", 0), ("01", 0),
+            ("{\"a\" 1}", 5), ("\"\\ud800\"", 1), ("\"a\u{1}\"", 2), ("[1] [2]", 4), ("tru", 0), ("-", 0),
+        ] as [(String, Int)]
+    )
     func invalidJSONNamesTheOffset(input: String, offset: Int) {
         do {
             _ = try JSONCanonicalizer.canonicalize(input)
@@ -56,7 +65,10 @@ import Testing
             try encoder.appendJSON("{")
             Issue.record("broken JSON was accepted")
         } catch {
-            #expect(error.description.hasPrefix("INVALID_JSON in column \"doc\": unexpected end of the text"), "\(error)")
+            #expect(
+                error.description.hasPrefix("INVALID_JSON in column \"doc\": unexpected end of the text"),
+                "\(error)"
+            )
         }
     }
 }

@@ -15,7 +15,10 @@ import Testing
         #expect(try CanonicalDecimal(parsing: input).description == expected)
     }
 
-    @Test(arguments: ["123456789012345678901234567890123456789", "1e38", "1e-39", "0.000000000000000000000000000000000000001", "1e999999999999"])
+    @Test(arguments: [
+        "123456789012345678901234567890123456789", "1e38", "1e-39", "0.000000000000000000000000000000000000001",
+        "1e999999999999",
+    ])
     func rejectsMoreThan38Digits(input: String) {
         #expect(throws: CanonicalError.self) { try CanonicalDecimal(parsing: input) }
         do {
@@ -43,7 +46,9 @@ import Testing
         #expect(try CanonicalDecimal(unscaled: 5, scale: -2).description == "500")
         #expect(try CanonicalDecimal(unscaled: -12_345, scale: 2).description == "-123.45")
         #expect(try CanonicalDecimal(unscaled: 0, scale: 9) == CanonicalDecimal(integer: 0))
-        #expect(try CanonicalDecimal(unscaled: 1, scale: 38).description == "0." + String(repeating: "0", count: 37) + "1")
+        #expect(
+            try CanonicalDecimal(unscaled: 1, scale: 38).description == "0." + String(repeating: "0", count: 37) + "1"
+        )
         #expect(throws: CanonicalError.self) { try CanonicalDecimal(unscaled: 1, scale: 39) }
         #expect(throws: CanonicalError.self) { try CanonicalDecimal(unscaled: .max, scale: 0) }
         #expect(throws: CanonicalError.self) { try CanonicalDecimal(unscaled: 1, scale: -38) }
@@ -51,9 +56,16 @@ import Testing
     }
 
     @Test func ordersNumericallyWithNaNGreatest() throws {
-        let texts = ["NaN", "-Infinity", "Infinity", "-1.5", "-1", "-0.25", "0", "0.1", "0.09", "1", "1.000001", "10", "9.99"]
+        let texts = [
+            "NaN", "-Infinity", "Infinity", "-1.5", "-1", "-0.25", "0", "0.1", "0.09", "1", "1.000001", "10", "9.99",
+        ]
         let sorted = try texts.map { try CanonicalDecimal(parsing: $0) }.sorted().map(\.description)
-        #expect(sorted == ["-Infinity", "-1.5", "-1", "-0.25", "0", "0.09", "0.1", "1", "1.000001", "9.99", "10", "Infinity", "NaN"])
+        #expect(
+            sorted == [
+                "-Infinity", "-1.5", "-1", "-0.25", "0", "0.09", "0.1", "1", "1.000001", "9.99", "10", "Infinity",
+                "NaN",
+            ]
+        )
         let nan = CanonicalDecimal.special(.nan)
         #expect(nan == nan && !(nan < nan))
         let big = try CanonicalDecimal(parsing: "1234567890123456789012345678.1234567891")

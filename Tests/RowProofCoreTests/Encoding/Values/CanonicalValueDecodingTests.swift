@@ -16,10 +16,18 @@ import Testing
     @Test func textComesBackNFCAndJSONCanonical() throws {
         let bytes = try RowEncoder.canonicalBytes(of: [.text("e\u{301}"), .json(#"{ "b" : 1.0, "a" : 2 }"#)])
         #expect(try CanonicalValue.decodeRow(bytes) == [.text("\u{E9}"), .json(#"{"a":2,"b":1}"#)])
-        #expect(try CanonicalValue.decode(tag: 0x02, payload: Array("12.5".utf8)) == .decimal(try CanonicalDecimal(parsing: "12.5")))
+        #expect(
+            try CanonicalValue.decode(tag: 0x02, payload: Array("12.5".utf8))
+                == .decimal(try CanonicalDecimal(parsing: "12.5"))
+        )
     }
 
-    @Test(arguments: [[0x02, 0, 0, 0], [0x0D, 0, 0, 0, 0], [0x01, 0, 0, 0, 1, 7], [0x03, 0, 0, 0, 2, 0, 0], [0x04, 0, 0, 0, 9, 0x61]] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x02, 0, 0, 0], [0x0D, 0, 0, 0, 0], [0x01, 0, 0, 0, 1, 7], [0x03, 0, 0, 0, 2, 0, 0],
+            [0x04, 0, 0, 0, 9, 0x61],
+        ] as [[UInt8]]
+    )
     func malformedBytesAreReported(bytes: [UInt8]) {
         do {
             _ = try CanonicalValue.decodeRow(bytes)

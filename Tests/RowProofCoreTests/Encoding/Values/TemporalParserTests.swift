@@ -13,7 +13,9 @@ import Testing
         #expect(try TemporalParser.parseDate("-infinity") == .min)
     }
 
-    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-00-10", "0000-01-01", "2024-1-01", "yesterday", "2024-01-01x", ""])
+    @Test(arguments: [
+        "2023-02-29", "2024-13-01", "2024-00-10", "0000-01-01", "2024-1-01", "yesterday", "2024-01-01x", "",
+    ])
     func invalidDates(text: String) {
         #expect(throws: CanonicalError.self) { try TemporalParser.parseDate(text) }
     }
@@ -28,7 +30,9 @@ import Testing
         #expect(try TemporalParser.parseTime("10:00:00Z") == 36_000_000_000)
     }
 
-    @Test(arguments: ["24:00:01", "24:00:00.000001", "25:00:00", "12:60:00", "12:00:60", "12:00", "12:00:00.", "12:00:00+24:00"])
+    @Test(arguments: [
+        "24:00:01", "24:00:00.000001", "25:00:00", "12:60:00", "12:00:60", "12:00", "12:00:00.", "12:00:00+24:00",
+    ])
     func invalidTimes(text: String) {
         #expect(throws: CanonicalError.self) { try TemporalParser.parseTime(text) }
     }
@@ -41,7 +45,9 @@ import Testing
         #expect(try TemporalParser.parseTimestamp("2024-01-15T05:00:00Z") == 1_705_294_800_000_000)
         // Fraction digits beyond the sixth are floored, also before 1970.
         #expect(try TemporalParser.parseTimestamp("1969-12-31T23:59:59.9999999Z") == -1)
-        #expect(try TemporalParser.parseTimestamp("1970-01-01T00:00:00", naiveOffsetMicros: 3_600_000_000) == -3_600_000_000)
+        #expect(
+            try TemporalParser.parseTimestamp("1970-01-01T00:00:00", naiveOffsetMicros: 3_600_000_000) == -3_600_000_000
+        )
         #expect(try TemporalParser.parseTimestamp("infinity") == .max)
         #expect(try TemporalParser.parseTimestamp("-infinity") == .min)
     }
@@ -63,7 +69,10 @@ import Testing
         let plain = try UUIDBytes(parsing: "123e4567e89b12d3a456426614174000")
         #expect(hyphenated == plain)
         #expect(plain.text == "123e4567-e89b-12d3-a456-426614174000")
-        for bad in ["{123e4567-e89b-12d3-a456-426614174000}", "123e4567e-89b-12d3-a456-426614174000", "123e4567-e89b-12d3-a456-42661417400g", ""] {
+        for bad in [
+            "{123e4567-e89b-12d3-a456-426614174000}", "123e4567e-89b-12d3-a456-426614174000",
+            "123e4567-e89b-12d3-a456-42661417400g", "",
+        ] {
             #expect(throws: CanonicalError.self) { try UUIDBytes(parsing: bad) }
         }
     }
