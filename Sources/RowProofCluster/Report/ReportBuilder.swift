@@ -78,16 +78,7 @@ public struct ReportBuilder: Sendable {
     public func build(results: [Int: ChunkResultEnvelope]) throws -> ReconReport {
         let plans = Dictionary(uniqueKeysWithValues: context.planned.plans.map { ($0.chunkID, $0) })
         var tables: [TableReport] = []
-        var totals = RowCounts(
-            rowsSource: 0,
-            rowsTarget: 0,
-            matched: 0,
-            changed: 0,
-            missing: 0,
-            extra: 0,
-            duplicateKeys: 0,
-            withinTolerance: 0
-        )
+        var totals = RowCounts.zero
         var errors: [ReportError] = []
         for table in context.planned.tables {
             let report = try tableReport(table, plans: plans, results: results, errors: &errors)

@@ -29,29 +29,25 @@ extension MigrationRegistry {
             check(guardValue, transition, context: context)
         }
         let subject = "\(current.state.rawValue)->\(to.rawValue)"
+        // A refusal is audited too; the refusal error is what the caller sees, even if the
+        // audit log cannot be written.
+        let recordRefusal = { (details: [String: String]) in
+            _ = try? self.audit.record(
+                AuditEvent(
+                    migration: id,
+                    actor: actor,
+                    action: "migration.transition_refused",
+                    subject: subject,
+                    details: details
+                )
+            )
+        }
         switch decision {
         case .invalid(let from, let target, let allowed):
-            let error = Self.invalidTransition(id, from: from, to: target, allowed: allowed)
-            _ = try? audit.record(
-                AuditEvent(
-                    migration: id,
-                    actor: actor,
-                    action: "migration.transition_refused",
-                    subject: subject,
-                    details: ["why": "not an allowed transition"]
-                )
-            )
-            throw error
+            recordRefusal(["why": "not an allowed transition"])
+            throw Self.invalidTransition(id, from: from, to: target, allowed: allowed)
         case .blocked(_, let unmet):
-            _ = try? audit.record(
-                AuditEvent(
-                    migration: id,
-                    actor: actor,
-                    action: "migration.transition_refused",
-                    subject: subject,
-                    details: ["unmet": unmet.map(\.guardText).joined(separator: ",")]
-                )
-            )
+            recordRefusal(["unmet": unmet.map(\.guardText).joined(separator: ",")])
             throw GovernanceError(
                 .guardFailed,
                 "migration \(id) cannot move \(current.state.rawValue) -> \(to.rawValue); not met:\n"
