@@ -166,6 +166,19 @@ import Testing
         #expect(scheduler.counts.leased == 1)
     }
 
+    /// An idle worker's heartbeat ready can overtake the lease just granted to it: that lease
+    /// still fills the slot, so the worker is not handed a second chunk it would refuse as busy.
+    @Test func aReadySentBeforeTheLeaseArrivedDoesNotWinASecondChunk() {
+        var scheduler = LeaseScheduler(chunkIDs: Array(0..<10), configuration: Self.config)
+        let first = Self.leases(scheduler.workerReady("w1", credits: 1, now: 0))
+        #expect(first.count == 1)
+        #expect(Self.leases(scheduler.workerReady("w1", credits: 1, now: 0.5)).isEmpty)
+        #expect(scheduler.counts.leased == 1)
+        // Once the lease is answered, the worker's next ready wins the next chunk.
+        _ = scheduler.resultReceived(leaseID: first[0].lease, from: "w1", now: 1)
+        #expect(Self.leases(scheduler.workerReady("w1", credits: 1, now: 1)).map(\.chunk) == [1])
+    }
+
     @Test func pausedSchedulerHandsOutNothingUntilResumed() {
         var scheduler = LeaseScheduler(chunkIDs: [0, 1], configuration: Self.config)
         scheduler.isPaused = true

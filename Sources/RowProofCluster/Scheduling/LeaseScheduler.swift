@@ -77,10 +77,17 @@ public struct LeaseScheduler: Sendable {
     /// The workers currently known, in the order they appeared.
     public var knownWorkers: [String] { workerOrder }
 
-    /// A worker has `credits` free slots.
+    /// A worker has `credits` free slots, as it counted them when it sent the message.
+    ///
+    /// Leases handed to the worker and not yet answered fill some of those slots: a ready sent
+    /// (on a heartbeat) before a lease reached the worker must not win it a second chunk, which
+    /// it would refuse as busy.
     public mutating func workerReady(_ worker: String, credits: Int, now: Double) -> [SchedulerAction] {
         if workers[worker] == nil { workerOrder.append(worker) }
-        workers[worker] = WorkerState(credits: max(0, credits), lastSeen: now)
+        let unanswered = chunks.values.reduce(0) { count, state in
+            if case .leased(_, let holder, _, _) = state, holder == worker { count + 1 } else { count }
+        }
+        workers[worker] = WorkerState(credits: max(0, credits - unanswered), lastSeen: now)
         return assign(now: now) + completion()
     }
 
