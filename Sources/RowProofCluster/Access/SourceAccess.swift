@@ -25,8 +25,8 @@ public enum SourceAccess {
 
     /// A scan starter for ``ChunkProcessor``: each side is read on its own thread, over its own
     /// session, importing the plan's snapshot when there is one. A Postgres session that read
-    /// its range to the end is kept for the job's next chunk (``PostgresSessionPool``); one that
-    /// failed or was stopped is closed.
+    /// its range to the end is kept for the job's next chunk (``PostgresSessionPool``) and checked
+    /// with one round trip before it is reused; one that failed or was stopped is closed.
     public static func scanStarter(secrets: SecretResolver = SecretResolver()) -> ChunkProcessor.ScanStarter {
         { side, request, jobID, name in
             PipedRowStream(name: name) { writer in
@@ -35,7 +35,9 @@ public enum SourceAccess {
                 case .postgres:
                     let key = PostgresSessionPool.Key(jobID: jobID, location: side.location, snapshot: side.snapshot)
                     let session: PostgresSession
-                    if let pooled = PostgresSessionPool.shared.take(key) {
+                    // A kept session may have been closed by the server while idle
+                    // (idle_in_transaction_session_timeout): then a new one.
+                    if let pooled = PostgresSessionPool.shared.take(key), pooled.isAlive() {
                         session = pooled
                     } else {
                         session = try PostgresSource(location: parsed, secrets: secrets).openSession()

@@ -74,6 +74,17 @@ public final class PostgresSession: SourceSession {
         self.snapshot = snapshot
     }
 
+    /// Whether the session still answers (one round trip). A session kept idle can be closed by
+    /// the server (`idle_in_transaction_session_timeout`, a restart) or the network meanwhile.
+    public func isAlive() -> Bool {
+        do {
+            _ = try connection.query("SELECT 1")
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Ends the snapshot transaction (exported or imported); later reads see the latest data.
     public func endTransaction() throws(SourceError) {
         guard isInTransaction else { return }

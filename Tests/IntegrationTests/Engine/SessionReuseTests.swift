@@ -101,4 +101,23 @@ struct SessionReuseTests {
         #expect(try Self.read(database, job: "job-stop", from: 1, to: 3_001).count == 3_000)
         #expect(try Self.backends(admin).count == 1)
     }
+
+    /// The server may end a kept session while it waits (idle_in_transaction_session_timeout, a
+    /// restart): the next chunk notices before reading and opens a new one.
+    @Test(.timeLimit(.minutes(1)))
+    func aKeptSessionTheServerEndedIsReplaced() throws {
+        let database = try Self.database()
+        let admin = try database.writer()
+        #expect(try Self.read(database, job: "job-kill", from: 1, to: 501).count == 500)
+        let first = try Self.backends(admin)
+        #expect(first.count == 1)
+        _ = try admin.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND application_name = 'rowproof'"
+        )
+        #expect(try Self.eventually(seconds: 10) { try Self.backends(admin).isEmpty })
+        #expect(try Self.read(database, job: "job-kill", from: 501, to: 1_001).count == 500)
+        let second = try Self.backends(admin)
+        #expect(second.count == 1 && second.isDisjoint(with: first))
+    }
 }
