@@ -66,13 +66,6 @@ final class PostgresSessionPool: @unchecked Sendable {
         if sweeper == nil { startSweeper() }
     }
 
-    /// The number of idle sessions (for tests).
-    var idleCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.count
-    }
-
     /// Every second, closes sessions idle past the limit; stops once the pool is empty. Called
     /// with `lock` held.
     private func startSweeper() {
