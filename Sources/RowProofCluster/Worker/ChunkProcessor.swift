@@ -34,7 +34,7 @@ public struct ChunkProcessor: Sendable {
     /// - Throws: the first error of either side (a ``SourceError`` says whether a retry may help),
     ///   or a ``CompareError`` for unsorted or malformed input.
     public func run(_ plan: ChunkPlan) throws -> ChunkResult {
-        let sampler = SampleMemo(try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold))
+        let sampler = try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold)
         let keyOnly = plan.strategy == .keys
         let columnNames = keyOnly ? plan.source.keyColumns : plan.columnNames
         let sourceStream = startScan(
@@ -56,22 +56,10 @@ public struct ChunkProcessor: Sendable {
         // Without a per-row join (keyless tables, aggregate strategy) one side is read after the
         // other, so there are no row pairs to fold in once.
         let joinsRows = !(plan.isKeyless || plan.strategy == .aggregate)
-        let aggregates = keyOnly ? nil : ChunkAggregates(columnNames: columnNames, pairsRows: joinsRows)
-        var source = TappedRowStream(
-            base: sourceStream,
-            sampler: sampler,
-            onlySampled: plan.strategy == .sample,
-            aggregates: aggregates,
-            isSource: true
-        )
-        var target = TappedRowStream(
-            base: targetStream,
-            sampler: sampler,
-            onlySampled: plan.strategy == .sample,
-            aggregates: aggregates,
-            isSource: false
-        )
-        let emptyAggregate = TableAggregate(columnNames: columnNames)
+        let tap = ChunkTap(sampler: sampler, columnNames: columnNames, aggregates: !keyOnly, pairsRows: joinsRows)
+        let onlySampled = plan.strategy == .sample
+        var source = TappedRowStream(base: sourceStream, tap: tap, isSource: true, onlySampled: onlySampled)
+        var target = TappedRowStream(base: targetStream, tap: tap, isSource: false, onlySampled: onlySampled)
         let configuration = DiffConfiguration(
             columnNames: columnNames,
             sampleLimit: plan.differenceLimit,
@@ -89,7 +77,7 @@ public struct ChunkProcessor: Sendable {
             let s = sourceDigest.finalize()
             let t = targetDigest.finalize()
             let evaluator = try ToleranceEvaluator(policy: plan.tolerance, columnNames: columnNames)
-            let sides = try aggregates?.finish() ?? (source: emptyAggregate, target: emptyAggregate)
+            let sides = try tap.finishAggregates()
             return ChunkResult(
                 chunkID: plan.chunkID,
                 tableIndex: plan.tableIndex,
@@ -121,7 +109,7 @@ public struct ChunkProcessor: Sendable {
             records.append(DifferenceRecord(difference, keyColumns: keyColumns))
         }
         let summary = try MergeDiffer(configuration: configuration).diff(source: &source, target: &target, sink: &sink)
-        let sides = try aggregates?.finish() ?? (source: emptyAggregate, target: emptyAggregate)
+        let sides = try tap.finishAggregates()
         return ChunkResult(
             chunkID: plan.chunkID,
             tableIndex: plan.tableIndex,

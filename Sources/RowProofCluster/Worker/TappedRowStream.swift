@@ -1,26 +1,23 @@
 import RowProofCore
 
-/// Passes rows through while folding them into the chunk's column aggregates (on this side) and
-/// the side's sample digest; with `onlySampled`, passes on only the rows the deterministic sample
-/// selects.
+/// Passes rows through while folding them into the chunk's sample decision and column
+/// aggregates (``ChunkTap``) and the side's sample digest; with `onlySampled`, passes on only the
+/// rows the deterministic sample selects.
 ///
 /// Concrete over ``PipedRowStream`` (not generic over its base) so the worker's per-row path is
 /// compiled for exactly the types it runs.
 struct TappedRowStream: RowStream {
     var base: PipedRowStream
-    let sampler: SampleMemo
-    let onlySampled: Bool
-    /// The chunk's aggregates, or `nil` when the strategy compares keys only.
-    let aggregates: ChunkAggregates?
+    let tap: ChunkTap
     let isSource: Bool
+    let onlySampled: Bool
     var sample = ChunkDigestBuilder()
 
-    init(base: PipedRowStream, sampler: SampleMemo, onlySampled: Bool, aggregates: ChunkAggregates?, isSource: Bool) {
+    init(base: PipedRowStream, tap: ChunkTap, isSource: Bool, onlySampled: Bool) {
         self.base = base
-        self.sampler = sampler
-        self.onlySampled = onlySampled
-        self.aggregates = aggregates
+        self.tap = tap
         self.isSource = isSource
+        self.onlySampled = onlySampled
     }
 
     mutating func next() throws -> CanonicalRow? {
@@ -30,10 +27,7 @@ struct TappedRowStream: RowStream {
 
     mutating func next(into row: inout CanonicalRow) throws -> Bool {
         while try base.next(into: &row) {
-            if let aggregates {
-                if isSource { try aggregates.addSource(row) } else { try aggregates.addTarget(row) }
-            }
-            let selected = sampler.isSelected(key: row.key)
+            let selected = isSource ? try tap.tapSource(row) : try tap.tapTarget(row)
             if selected { sample.add(rowHash: row.hash) }
             if !onlySampled || selected { return true }
         }
