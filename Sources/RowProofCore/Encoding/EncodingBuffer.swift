@@ -107,11 +107,12 @@ struct EncodingBuffer: Sendable {
     }
 
     /// Calls `body` with the written bytes.
+    ///
+    /// `self` is borrowed for the whole call and holds `storage`, so the bytes stay alive without
+    /// a retain of their own (readers call this once per row).
     @inlinable
     func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try withExtendedLifetime(storage) { () throws(E) -> R in
-            try body(UnsafeRawBufferPointer(start: storage.base, count: count))
-        }
+        try body(UnsafeRawBufferPointer(start: storage.base, count: count))
     }
 
     /// A copy of the written bytes.

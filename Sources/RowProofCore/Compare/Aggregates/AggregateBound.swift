@@ -132,7 +132,9 @@ struct AggregateBound: Sendable {
 /// (``CellOrder``) it follows.
 ///
 /// Dates, times and timestamps of their usual width get an exact key (the signed value with its
-/// sign bit flipped). Tags ordered by payload bytes get their first 8 bytes, big-endian and
+/// sign bit flipped), and so do floats (their bits made to sort as the numbers do: negatives
+/// inverted, the sign bit set on the rest, zero of either sign as +0, and every NaN as the
+/// largest key, after +Infinity). Tags ordered by payload bytes get their first 8 bytes, big-endian and
 /// zero-padded: a key strictly greater than another's means the value sorts strictly later, so
 /// only strict comparisons of keys may stand in for comparing the values.
 struct OrderKey: Sendable, Equatable {
@@ -141,13 +143,31 @@ struct OrderKey: Sendable, Equatable {
     /// The key.
     let value: UInt64
 
-    /// Whether the key is the whole value (dates, times, timestamps of their usual width), not
-    /// only its first bytes.
-    var isExact: Bool { tag == 0x06 || tag == 0x07 || tag == 0x08 }
+    /// Whether the key is the whole value (floats, dates, times, timestamps of their usual width),
+    /// not only its first bytes.
+    var isExact: Bool { tag == 0x03 || tag == 0x06 || tag == 0x07 || tag == 0x08 }
+
+    /// The sign bit of a binary64, and of the keys of floats.
+    private static let signBit: UInt64 = 1 << 63
+
+    /// The key of a float given as its bits.
+    @inline(__always)
+    static func floatKey(bits: UInt64) -> UInt64 {
+        let magnitude = bits & ~signBit
+        if magnitude > 0x7FF0_0000_0000_0000 { return .max }  // NaN, whatever its sign and payload
+        if magnitude == 0 { return signBit }  // -0 sorts with +0
+        return bits & signBit != 0 ? ~bits : bits | signBit
+    }
 
     /// The payload of an exact key's value; `nil` for a key of the first bytes only.
     var exactPayload: [UInt8]? {
         switch tag {
+        case 0x03:
+            // The canonical NaN for the NaN key; otherwise the inverse of `floatKey(bits:)`.
+            withUnsafeBytes(
+                of: (value == .max
+                    ? 0x7FF8_0000_0000_0000 : (value & Self.signBit != 0 ? value ^ Self.signBit : ~value)).bigEndian
+            ) { Array($0) }
         case 0x06: withUnsafeBytes(of: (UInt32(truncatingIfNeeded: value) ^ 0x8000_0000).bigEndian) { Array($0) }
         case 0x07, 0x08: withUnsafeBytes(of: (value ^ (1 << 63)).bigEndian) { Array($0) }
         default: nil
@@ -158,6 +178,8 @@ struct OrderKey: Sendable, Equatable {
     @inline(__always)
     init?(tag: UInt8, payload: UnsafeRawBufferPointer) {
         switch tag {
+        case 0x03 where payload.count == 8:
+            value = Self.floatKey(bits: payload.loadUnaligned(as: UInt64.self).bigEndian)
         case 0x06 where payload.count == 4:
             value = UInt64(payload.loadUnaligned(as: UInt32.self).bigEndian ^ 0x8000_0000)
         case 0x07 where payload.count == 8, 0x08 where payload.count == 8:

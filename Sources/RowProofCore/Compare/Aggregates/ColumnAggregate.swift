@@ -82,11 +82,12 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
                 decimalSum!.add(value)
             }
         case 0x03:
-            lower.lower(to: tag, payload)
-            upper.raise(to: tag, payload)
             guard payload.count == 8 else {
                 throw CanonicalError(.malformedEncoding, "a float payload has \(payload.count) bytes instead of 8")
             }
+            let key = OrderKey(tag: tag, payload: payload)
+            lower.lower(to: tag, payload, key: key)
+            upper.raise(to: tag, payload, key: key)
             if case .none = floatSum { floatSum = CompensatedSum() }
             floatSum!.add(Double(bitPattern: payload.loadUnaligned(as: UInt64.self).bigEndian))
         default:

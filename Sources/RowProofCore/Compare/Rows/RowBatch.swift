@@ -1,5 +1,5 @@
-/// Many rows in three flat buffers (keys, row bytes, hashes), for handing rows from a reader
-/// thread to the comparing thread without one allocation per row.
+/// Many rows in three flat buffers (keys, row bytes, and per row where they end and its hash),
+/// for handing rows from a reader thread to the comparing thread without one allocation per row.
 ///
 /// A batch only grows: ``removeAll()`` keeps its storage, so a batch that goes back and forth
 /// between two threads stops allocating after its first round.
@@ -8,26 +8,39 @@ public struct RowBatch: Sendable {
     @usableFromInline var keyBytes: [UInt8] = []
     /// Canonical row bytes, one row after the other.
     @usableFromInline var rowBytes: [UInt8] = []
-    /// Per row: the end of its key in `keyBytes` and of its bytes in `rowBytes`.
-    @usableFromInline var ends: [(key: Int, row: Int)] = []
-    /// Per row: the row hash.
-    @usableFromInline var hashes: [UInt64] = []
+    /// Per row: the end of its key in `keyBytes` and of its bytes in `rowBytes`, and its hash
+    /// (one array, so appending a row checks one buffer fewer).
+    @usableFromInline var entries: [Entry] = []
+
+    /// Where one row ends in the byte buffers, and its hash.
+    @usableFromInline
+    struct Entry: Sendable {
+        @usableFromInline let keyEnd: Int
+        @usableFromInline let rowEnd: Int
+        @usableFromInline let hash: UInt64
+
+        @inlinable
+        init(keyEnd: Int, rowEnd: Int, hash: UInt64) {
+            self.keyEnd = keyEnd
+            self.rowEnd = rowEnd
+            self.hash = hash
+        }
+    }
 
     /// An empty batch.
     public init() {}
 
     /// The number of rows.
     @inlinable
-    public var count: Int { hashes.count }
+    public var count: Int { entries.count }
 
     /// Whether the batch holds no row.
     @inlinable
-    public var isEmpty: Bool { hashes.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// The bytes the batch's storage holds, used or not.
     public var storageBytes: Int {
-        keyBytes.capacity + rowBytes.capacity + ends.capacity * MemoryLayout<(key: Int, row: Int)>.stride
-            + hashes.capacity * MemoryLayout<UInt64>.stride
+        keyBytes.capacity + rowBytes.capacity + entries.capacity * MemoryLayout<Entry>.stride
     }
 
     /// Drops every row, keeping the storage.
@@ -35,8 +48,7 @@ public struct RowBatch: Sendable {
     public mutating func removeAll() {
         keyBytes.removeAll(keepingCapacity: true)
         rowBytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
     }
 
     /// Appends a row given as its key encoding, canonical bytes and row hash.
@@ -44,8 +56,7 @@ public struct RowBatch: Sendable {
     public mutating func append(key: UnsafeRawBufferPointer, bytes: UnsafeRawBufferPointer, hash: UInt64) {
         keyBytes.append(contentsOf: key)
         rowBytes.append(contentsOf: bytes)
-        ends.append((keyBytes.count, rowBytes.count))
-        hashes.append(hash)
+        entries.append(Entry(keyEnd: keyBytes.count, rowEnd: rowBytes.count, hash: hash))
     }
 
     /// Appends `row`.
@@ -59,15 +70,15 @@ public struct RowBatch: Sendable {
     /// Overwrites `row` with the row at `index`, reusing `row`'s storage.
     @inlinable
     public func copyRow(at index: Int, into row: inout CanonicalRow) {
-        let keyStart = index == 0 ? 0 : ends[index - 1].key
-        let rowStart = index == 0 ? 0 : ends[index - 1].row
-        let end = ends[index]
+        let keyStart = index == 0 ? 0 : entries[index - 1].keyEnd
+        let rowStart = index == 0 ? 0 : entries[index - 1].rowEnd
+        let end = entries[index]
         keyBytes.withUnsafeBytes { keys in
             rowBytes.withUnsafeBytes { rows in
                 row.overwrite(
-                    key: UnsafeRawBufferPointer(rebasing: keys[keyStart..<end.key]),
-                    bytes: UnsafeRawBufferPointer(rebasing: rows[rowStart..<end.row]),
-                    hash: hashes[index]
+                    key: UnsafeRawBufferPointer(rebasing: keys[keyStart..<end.keyEnd]),
+                    bytes: UnsafeRawBufferPointer(rebasing: rows[rowStart..<end.rowEnd]),
+                    hash: end.hash
                 )
             }
         }

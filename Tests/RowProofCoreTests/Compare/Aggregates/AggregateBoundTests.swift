@@ -5,7 +5,7 @@ import Testing
 /// The bounds' shortcuts (order keys that skip comparisons, decimal bounds whose text is
 /// rebuilt only when read) must give exactly the bounds of the definitions.
 @Suite struct AggregateBoundTests {
-    private struct Generator {
+    private struct Generator: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -64,5 +64,33 @@ import Testing
         merged.merge(result)
         #expect(try merged.maximum?.value() == TestRows.decimal("15000.5"))
         #expect(try merged.minimum?.value() == .decimal(CanonicalDecimal(integer: -19_993)))
+    }
+
+    /// Float bounds compare by an exact key: numeric across signs, zeros, subnormals and
+    /// infinities, with NaN last; the bound read back is the value's own canonical payload.
+    @Test func floatBoundsAreNumericWithNaNLast() throws {
+        var generator = Generator(state: 41)
+        var values = (0..<3_000).map { _ in Double(bitPattern: generator.next() << 11) }.filter { !$0.isNaN }
+        values += [-.infinity, .infinity, -0.0, 0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, -1.5, 2.25]
+        values.shuffle(using: &generator)
+        let finite = try column(values.map(CanonicalValue.float))
+        #expect(try finite.minimum?.value() == .float(-.infinity))
+        #expect(try finite.maximum?.value() == .float(.infinity))
+        let inside = values.filter(\.isFinite)
+        let bounded = try column(inside.map(CanonicalValue.float))
+        #expect(try bounded.minimum?.value() == .float(inside.min()!))
+        #expect(try bounded.maximum?.value() == .float(inside.max()!))
+        let withNaN = try column((inside + [.nan] + inside.reversed()).map(CanonicalValue.float))
+        #expect(try withNaN.minimum?.value() == .float(inside.min()!))
+        if case .float(let top)? = try withNaN.maximum?.value() {
+            #expect(top.isNaN)
+        } else {
+            Issue.record("no NaN maximum")
+        }
+        let decoded = try JSONDecoder().decode(ColumnAggregate.self, from: JSONEncoder().encode(bounded))
+        #expect(decoded == bounded)
+        let zeros = try column([.float(0.0), .float(-0.0)])
+        #expect(try zeros.minimum?.value() == .float(0.0))
+        #expect(try zeros.maximum?.value() == .float(0.0))
     }
 }
