@@ -48,8 +48,11 @@ final class ChunkTap {
         if isHolding && aggregates { try source.add(held) }
         row.key.withUnsafeBytes { key in
             // The bytes are only needed to pair aggregates.
-            let bytes = aggregates ? row.bytes : []
-            bytes.withUnsafeBytes { held.overwrite(key: key, bytes: $0, hash: row.hash) }
+            if aggregates {
+                row.bytes.withUnsafeBytes { held.overwrite(key: key, bytes: $0, hash: row.hash) }
+            } else {
+                held.overwrite(key: key, bytes: UnsafeRawBufferPointer(start: nil, count: 0), hash: row.hash)
+            }
         }
         heldIsSelected = selected
         isHolding = true

@@ -72,9 +72,13 @@ struct AggregateBound: Sendable {
         if tag == 0x02, let small = SmallDecimal(canonicalText: payload) {
             return lower(toDecimal: small, payload: payload)
         }
-        if let key, key.isExact, let own = self.key, own.tag == key.tag {
-            if key.value < own.value { move(toExact: key) }
-            return
+        if let key, let own = self.key, own.tag == key.tag {
+            if key.isExact {
+                if key.value < own.value { move(toExact: key) }
+                return
+            }
+            // A smaller key of the first bytes: the value sorts strictly first.
+            if key.value < own.value { return set(tag, payload) }
         }
         if storedCell == nil || order(of: tag, payload) < 0 { set(tag, payload) }
     }
@@ -85,9 +89,13 @@ struct AggregateBound: Sendable {
         if tag == 0x02, let small = SmallDecimal(canonicalText: payload) {
             return raise(toDecimal: small, payload: payload)
         }
-        if let key, key.isExact, let own = self.key, own.tag == key.tag {
-            if key.value > own.value { move(toExact: key) }
-            return
+        if let key, let own = self.key, own.tag == key.tag {
+            if key.isExact {
+                if key.value > own.value { move(toExact: key) }
+                return
+            }
+            // A larger key of the first bytes: the value sorts strictly last.
+            if key.value > own.value { return set(tag, payload) }
         }
         if storedCell == nil || order(of: tag, payload) > 0 { set(tag, payload) }
     }
@@ -134,14 +142,15 @@ struct AggregateBound: Sendable {
 /// Dates, times and timestamps of their usual width get an exact key (the signed value with its
 /// sign bit flipped), and so do floats (their bits made to sort as the numbers do: negatives
 /// inverted, the sign bit set on the rest, zero of either sign as +0, and every NaN as the
-/// largest key, after +Infinity). Tags ordered by payload bytes get their first 8 bytes, big-endian and
-/// zero-padded: a key strictly greater than another's means the value sorts strictly later, so
+/// largest key, after +Infinity). Tags ordered by payload bytes get their first 16 bytes,
+/// big-endian and zero-padded (enough to tell apart most text of a column in key order, such as
+/// `order 1234567 …`): a key strictly greater than another's means the value sorts strictly later, so
 /// only strict comparisons of keys may stand in for comparing the values.
 struct OrderKey: Sendable, Equatable {
     /// The tag of the value the key was taken from; keys of different tags do not compare.
     let tag: UInt8
-    /// The key.
-    let value: UInt64
+    /// The key; exact keys use the low 64 bits.
+    let value: UInt128
 
     /// Whether the key is the whole value (floats, dates, times, timestamps of their usual width),
     /// not only its first bytes.
@@ -161,16 +170,16 @@ struct OrderKey: Sendable, Equatable {
 
     /// The payload of an exact key's value; `nil` for a key of the first bytes only.
     var exactPayload: [UInt8]? {
+        let value = UInt64(truncatingIfNeeded: self.value)
         switch tag {
         case 0x03:
             // The canonical NaN for the NaN key; otherwise the inverse of `floatKey(bits:)`.
-            withUnsafeBytes(
-                of: (value == .max
-                    ? 0x7FF8_0000_0000_0000 : (value & Self.signBit != 0 ? value ^ Self.signBit : ~value)).bigEndian
-            ) { Array($0) }
-        case 0x06: withUnsafeBytes(of: (UInt32(truncatingIfNeeded: value) ^ 0x8000_0000).bigEndian) { Array($0) }
-        case 0x07, 0x08: withUnsafeBytes(of: (value ^ (1 << 63)).bigEndian) { Array($0) }
-        default: nil
+            let bits =
+                value == .max ? 0x7FF8_0000_0000_0000 : (value & Self.signBit != 0 ? value ^ Self.signBit : ~value)
+            return withUnsafeBytes(of: bits.bigEndian) { Array($0) }
+        case 0x06: return withUnsafeBytes(of: (UInt32(truncatingIfNeeded: value) ^ 0x8000_0000).bigEndian) { Array($0) }
+        case 0x07, 0x08: return withUnsafeBytes(of: (value ^ (1 << 63)).bigEndian) { Array($0) }
+        default: return nil
         }
     }
 
@@ -179,21 +188,21 @@ struct OrderKey: Sendable, Equatable {
     init?(tag: UInt8, payload: UnsafeRawBufferPointer) {
         switch tag {
         case 0x03 where payload.count == 8:
-            value = Self.floatKey(bits: payload.loadUnaligned(as: UInt64.self).bigEndian)
+            value = UInt128(Self.floatKey(bits: payload.loadUnaligned(as: UInt64.self).bigEndian))
         case 0x06 where payload.count == 4:
-            value = UInt64(payload.loadUnaligned(as: UInt32.self).bigEndian ^ 0x8000_0000)
+            value = UInt128(payload.loadUnaligned(as: UInt32.self).bigEndian ^ 0x8000_0000)
         case 0x07 where payload.count == 8, 0x08 where payload.count == 8:
-            value = payload.loadUnaligned(as: UInt64.self).bigEndian ^ (1 << 63)
+            value = UInt128(payload.loadUnaligned(as: UInt64.self).bigEndian ^ (1 << 63))
         case 0x01, 0x04, 0x05, 0x0A, 0x0B, 0x0C:
-            if payload.count >= 8 {
-                value = payload.loadUnaligned(as: UInt64.self).bigEndian
-            } else {
-                var prefix: UInt64 = 0
-                for index in 0..<payload.count {
-                    prefix |= UInt64(payload.load(fromByteOffset: index, as: UInt8.self)) << (56 - 8 * UInt64(index))
-                }
-                value = prefix
+            var first: (UInt64, UInt64) = (0, 0)
+            if payload.count >= 16 {
+                first = (
+                    payload.loadUnaligned(as: UInt64.self), payload.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                )
+            } else if payload.count > 0 {
+                withUnsafeMutableBytes(of: &first) { $0.copyMemory(from: payload) }
             }
+            value = UInt128(UInt64(bigEndian: first.0)) << 64 | UInt128(UInt64(bigEndian: first.1))
         default:
             return nil
         }

@@ -26,10 +26,22 @@ public struct CanonicalRow: Sendable, Hashable {
         bytes newBytes: UnsafeRawBufferPointer,
         hash newHash: UInt64
     ) {
-        key.removeAll(keepingCapacity: true)
-        key.append(contentsOf: newKey)
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: newBytes)
+        key.overwrite(with: newKey)
+        bytes.overwrite(with: newBytes)
         hash = newHash
+    }
+}
+
+extension [UInt8] {
+    /// Replaces the contents with `source`: a copy in place when the length is the same (as for
+    /// most keys), otherwise an emptying that keeps the capacity, then an append.
+    @inlinable @inline(__always)
+    mutating func overwrite(with source: UnsafeRawBufferPointer) {
+        if source.count == count {
+            if count > 0 { withUnsafeMutableBytes { $0.copyMemory(from: source) } }
+        } else {
+            removeAll(keepingCapacity: true)
+            append(contentsOf: source)
+        }
     }
 }

@@ -93,4 +93,23 @@ import Testing
         #expect(try zeros.minimum?.value() == .float(0.0))
         #expect(try zeros.maximum?.value() == .float(0.0))
     }
+
+    /// Text whose first 16 bytes settle most comparisons (`order <id> <hex>`) mixed with text
+    /// that ties on them and differs later: the bounds are the bytewise first and last.
+    @Test func textBoundsAreBytewiseWhenTheFirstBytesTie() throws {
+        var generator = Generator(state: 53)
+        var texts = (0..<3_000).map { _ in
+            let id = generator.next() % 2_000_000
+            return "order \(id) \(String(generator.next() % 0xFFFF_FFFF, radix: 16))"
+        }
+        texts.shuffle(using: &generator)
+        // The extremes tie with later values on their first 16 bytes and must stay.
+        let z = String(repeating: "z", count: 16)
+        let a = String(repeating: "a", count: 16)
+        texts += [z + "10", z + "1", z, "order 1", a, a + "0", a + "9"]
+        let result = try column(texts.map { .text($0) })
+        let sorted = texts.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(try result.minimum?.value() == .text(String(decoding: sorted.first!, as: UTF8.self)))
+        #expect(try result.maximum?.value() == .text(String(decoding: sorted.last!, as: UTF8.self)))
+    }
 }
