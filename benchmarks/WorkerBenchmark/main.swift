@@ -16,8 +16,13 @@ import RowProofCrypto
 // the whole `ChunkResult` (sorted-key JSON) so a change to the hot path can be checked to leave
 // every count, digest, aggregate and difference byte-identical.
 //
+// A third argument `peer` switches to the shape of the recon benchmark's data set (the
+// `gen_orders` rows of ../shared/benchmarks/peer_dataset.sql: ids in order, notes that share
+// long prefixes, a float that rises within blocks of 100,000 ids), so a worker's cost on that
+// data can be studied without a database.
+//
 // Run: swift build -c release --scratch-path .build-perf --product WorkerBenchmark
-//      .build-perf/release/WorkerBenchmark [rows per side] [repetitions]
+//      .build-perf/release/WorkerBenchmark [rows per side] [repetitions] [mixed|peer]
 
 /// SplitMix64: a fixed, well-mixed function of the id, so both sides agree on what to plant.
 func mix(_ value: UInt64) -> UInt64 {
@@ -39,6 +44,37 @@ func plant(_ id: Int64) -> Plant? {
     case 2: return .missing
     default: return .extra
     }
+}
+
+/// One side of the peer data set's shape: id, customer_id, amount numeric(12,2), status,
+/// created_at, note (`order <id> <16 hex digits>`), qty, price; the same plants as `generateSide`.
+func generatePeerSide(isTarget: Bool, rows: Int64) throws -> [CanonicalRow] {
+    var rowEncoder = RowEncoder(initialCapacity: 256)
+    var keyEncoder = KeyEncoder(initialCapacity: 16)
+    let statuses = ["new", "paid", "shipped", "delivered", "cancelled", "refunded"].map { Array($0.utf8) }
+    var result: [CanonicalRow] = []
+    result.reserveCapacity(Int(rows))
+    for id in 1...rows {
+        let planted = plant(id)
+        if planted == .missing && isTarget { continue }
+        if planted == .extra && !isTarget { continue }
+        let change = isTarget ? planted : nil
+        keyEncoder.reset()
+        keyEncoder.appendInteger(id)
+        rowEncoder.reset()
+        rowEncoder.appendInteger(id)
+        rowEncoder.appendInteger(1 + (id * 7919) % 250_000)
+        try rowEncoder.appendDecimal(unscaled: (id * 37) % 1_000_000 + (change == .changedAmount ? 100 : 0), scale: 2)
+        try statuses[Int(id % 6)].withUnsafeBytes { try rowEncoder.appendText(utf8: $0) }
+        rowEncoder.appendTimestamp(micros: 1_577_836_800_000_000 + id * 3_000_000 + (id % 1000) * 1000)
+        let hex = String(mix(UInt64(id)) >> 1 | 1 << 62, radix: 16).prefix(16)
+        let note = "order \(id) \(hex)" + (change == .changedNote ? "!" : "")
+        try Array(note.utf8).withUnsafeBytes { try rowEncoder.appendText(utf8: $0) }
+        rowEncoder.appendInteger(1 + id % 50)
+        rowEncoder.appendFloat(Double(id % 100_000) / 7.0)
+        result.append(CanonicalRow(key: keyEncoder.bytes, bytes: rowEncoder.bytes, hash: rowEncoder.finish()))
+    }
+    return result
 }
 
 /// Builds one side's rows, in ascending id order, the way a connector encodes them.
@@ -101,18 +137,35 @@ func format1(_ value: Double) -> String {
 let arguments = CommandLine.arguments
 let rowsPerSide = arguments.count > 1 ? Int64(arguments[1]) ?? 1_000_000 : 1_000_000
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
-let columns = ["id", "qty", "amount", "note", "created_at", "city", "score", "ratio"]
-let types: [RowProofCore.LogicalType] = [.decimal, .decimal, .decimal, .text, .timestamp, .text, .decimal, .float]
+let peerShape = arguments.count > 3 && arguments[3] == "peer"
+let columns =
+    peerShape
+    ? ["id", "customer_id", "amount", "status", "created_at", "note", "qty", "price"]
+    : ["id", "qty", "amount", "note", "created_at", "city", "score", "ratio"]
+let types: [RowProofCore.LogicalType] =
+    peerShape
+    ? [.decimal, .decimal, .decimal, .text, .timestamp, .text, .decimal, .float]
+    : [.decimal, .decimal, .decimal, .text, .timestamp, .text, .decimal, .float]
 
-let sourceRows = try generateSide(isTarget: false, rows: rowsPerSide)
-let targetRows = try generateSide(isTarget: true, rows: rowsPerSide)
+let generate = peerShape ? generatePeerSide : generateSide
+let sourceRows = try generate(false, rowsPerSide)
+let targetRows = try generate(true, rowsPerSide)
 let table = TableName(schema: "public", "orders")
 let plan = ChunkPlan(
-    jobID: "worker-benchmark", chunkID: 0, tableIndex: 0,
+    jobID: "worker-benchmark",
+    chunkID: 0,
+    tableIndex: 0,
     source: ChunkPlan.Side(location: "memory:source", table: table, columns: columns, keyColumns: ["id"]),
     target: ChunkPlan.Side(location: "memory:target", table: table, columns: columns, keyColumns: ["id"]),
-    columnTypes: types, columnNames: columns, range: KeyRange(), isKeyless: false, strategy: .rowhash,
-    sampleModulus: 10_000, sampleThreshold: 100, differenceLimit: 100, tolerance: .exact
+    columnTypes: types,
+    columnNames: columns,
+    range: KeyRange(),
+    isKeyless: false,
+    strategy: .rowhash,
+    sampleModulus: 10_000,
+    sampleThreshold: 100,
+    differenceLimit: 100,
+    tolerance: .exact
 )
 let processor = ChunkProcessor { side, _, _, name in
     let rows = side.location == "memory:source" ? sourceRows : targetRows
@@ -122,7 +175,9 @@ let processor = ChunkProcessor { side, _, _, name in
     }
 }
 
-print("WorkerBenchmark: \(rowsPerSide) ids per side, 8 columns, \(repetitions) runs")
+print(
+    "WorkerBenchmark: \(rowsPerSide) ids per side, 8 columns (\(peerShape ? "peer" : "mixed") shape), \(repetitions) runs"
+)
 var best = Double.infinity
 var fingerprints: Set<String> = []
 var last: ChunkResult?

@@ -5,8 +5,8 @@ import RowProofCore
 /// column aggregates, with each matching pair of rows costing one of each.
 ///
 /// The merge-join reads a key from the source and then, when the target holds it too, from the
-/// target. So the last source row is held (copied) with its sample decision until the next
-/// target row arrives:
+/// target. So the last source row is held with its sample decision until the next target row
+/// arrives:
 /// - a target row with the same key reuses the decision (it is a function of the key alone);
 /// - one that also has the same bytes goes, with the held row, into an aggregate both sides
 ///   share; otherwise the held row goes into the source's own aggregate when the next source row
@@ -46,14 +46,10 @@ final class ChunkTap {
             return selected
         }
         if isHolding && aggregates { try source.add(held) }
-        row.key.withUnsafeBytes { key in
-            // The bytes are only needed to pair aggregates.
-            if aggregates {
-                row.bytes.withUnsafeBytes { held.overwrite(key: key, bytes: $0, hash: row.hash) }
-            } else {
-                held.overwrite(key: key, bytes: UnsafeRawBufferPointer(start: nil, count: 0), hash: row.hash)
-            }
-        }
+        // Held by reference, not copied: the merge-join's cursor refills its other row next, so
+        // this row's storage is not written to while it is held (and would be copied if it were).
+        held = row
+        if !aggregates { held.bytes = [] }  // the bytes are only needed to pair aggregates
         heldIsSelected = selected
         isHolding = true
         return selected
