@@ -124,7 +124,7 @@ public struct PipedRowStream: RowStream {
 
     public mutating func next(into row: inout CanonicalRow) throws -> Bool {
         guard try advance() else { return false }
-        batch.copyRow(at: index, into: &row)
+        batch.moveRow(at: index, into: &row)
         index += 1
         return true
     }

@@ -1,65 +1,54 @@
-/// Many rows in three flat buffers (keys, row bytes, and per row where they end and its hash),
-/// for handing rows from a reader thread to the comparing thread without one allocation per row.
+/// Many rows handed from a reader thread to the comparing thread at once.
 ///
-/// A batch only grows: ``removeAll()`` keeps its storage, so a batch that goes back and forth
-/// between two threads stops allocating after its first round.
+/// A batch keeps one row slot per row it ever held, and ``removeAll()`` keeps the slots and their
+/// storage. The reader writes each row into a slot's storage (``append(key:bytes:hash:)``), and
+/// the consumer takes it with ``moveRow(at:into:)``, which swaps the slot with the consumer's own
+/// row instead of copying bytes: the consumer's previous row then travels back to the reader in
+/// the slot, to be overwritten there. So once the batches of a pipe have gone round, reading
+/// allocates and copies nothing per row beyond the reader's one write.
 public struct RowBatch: Sendable {
-    /// Key encodings, one after the other.
-    @usableFromInline var keyBytes: [UInt8] = []
-    /// Canonical row bytes, one row after the other.
-    @usableFromInline var rowBytes: [UInt8] = []
-    /// Per row: the end of its key in `keyBytes` and of its bytes in `rowBytes`, and its hash
-    /// (one array, so appending a row checks one buffer fewer).
-    @usableFromInline var entries: [Entry] = []
-
-    /// Where one row ends in the byte buffers, and its hash.
-    @usableFromInline
-    struct Entry: Sendable {
-        @usableFromInline let keyEnd: Int
-        @usableFromInline let rowEnd: Int
-        @usableFromInline let hash: UInt64
-
-        @inlinable
-        init(keyEnd: Int, rowEnd: Int, hash: UInt64) {
-            self.keyEnd = keyEnd
-            self.rowEnd = rowEnd
-            self.hash = hash
-        }
-    }
+    /// The row slots; the first `used` hold the batch's rows, the rest only storage.
+    @usableFromInline var slots: [CanonicalRow] = []
+    /// How many slots hold rows of the batch.
+    @usableFromInline var used = 0
 
     /// An empty batch.
     public init() {}
 
     /// The number of rows.
     @inlinable
-    public var count: Int { entries.count }
+    public var count: Int { used }
 
     /// Whether the batch holds no row.
     @inlinable
-    public var isEmpty: Bool { entries.isEmpty }
+    public var isEmpty: Bool { used == 0 }
 
     /// The bytes the batch's storage holds, used or not.
     public var storageBytes: Int {
-        keyBytes.capacity + rowBytes.capacity + entries.capacity * MemoryLayout<Entry>.stride
+        slots.reduce(slots.capacity * MemoryLayout<CanonicalRow>.stride) { total, slot in
+            total + slot.key.capacity + slot.bytes.capacity
+        }
     }
 
-    /// Drops every row, keeping the storage.
+    /// Drops every row, keeping the slots and their storage.
     @inlinable
     public mutating func removeAll() {
-        keyBytes.removeAll(keepingCapacity: true)
-        rowBytes.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
+        used = 0
     }
 
-    /// Appends a row given as its key encoding, canonical bytes and row hash.
+    /// Appends a row given as its key encoding, canonical bytes and row hash, written into the
+    /// next slot's storage.
     @inlinable
     public mutating func append(key: UnsafeRawBufferPointer, bytes: UnsafeRawBufferPointer, hash: UInt64) {
-        keyBytes.append(contentsOf: key)
-        rowBytes.append(contentsOf: bytes)
-        entries.append(Entry(keyEnd: keyBytes.count, rowEnd: rowBytes.count, hash: hash))
+        if used < slots.count {
+            slots[used].overwrite(key: key, bytes: bytes, hash: hash)
+        } else {
+            slots.append(CanonicalRow(key: Array(key), bytes: Array(bytes), hash: hash))
+        }
+        used += 1
     }
 
-    /// Appends `row`.
+    /// Appends a copy of `row`.
     @inlinable
     public mutating func append(_ row: CanonicalRow) {
         row.key.withUnsafeBytes { key in
@@ -70,24 +59,24 @@ public struct RowBatch: Sendable {
     /// Overwrites `row` with the row at `index`, reusing `row`'s storage.
     @inlinable
     public func copyRow(at index: Int, into row: inout CanonicalRow) {
-        let keyStart = index == 0 ? 0 : entries[index - 1].keyEnd
-        let rowStart = index == 0 ? 0 : entries[index - 1].rowEnd
-        let end = entries[index]
-        keyBytes.withUnsafeBytes { keys in
-            rowBytes.withUnsafeBytes { rows in
-                row.overwrite(
-                    key: UnsafeRawBufferPointer(rebasing: keys[keyStart..<end.keyEnd]),
-                    bytes: UnsafeRawBufferPointer(rebasing: rows[rowStart..<end.rowEnd]),
-                    hash: end.hash
-                )
-            }
+        precondition(index >= 0 && index < used, "RowBatch: row \(index) of \(used)")
+        let slot = slots[index]
+        slot.key.withUnsafeBytes { key in
+            slot.bytes.withUnsafeBytes { bytes in row.overwrite(key: key, bytes: bytes, hash: slot.hash) }
         }
+    }
+
+    /// Hands the row at `index` over to `row` by swapping storage; the slot takes `row`'s
+    /// previous contents, so the row at `index` must not be read from the batch again.
+    @inlinable
+    public mutating func moveRow(at index: Int, into row: inout CanonicalRow) {
+        precondition(index >= 0 && index < used, "RowBatch: row \(index) of \(used)")
+        swap(&row, &slots[index])
     }
 
     /// The row at `index`, as a row of its own.
     public func row(at index: Int) -> CanonicalRow {
-        var row = CanonicalRow(key: [], bytes: [], hash: 0)
-        copyRow(at: index, into: &row)
-        return row
+        precondition(index >= 0 && index < used, "RowBatch: row \(index) of \(used)")
+        return slots[index]
     }
 }
