@@ -43,4 +43,19 @@ import Testing
         #expect(ChunkDigest.fmix64(0) == 0)
         #expect(ChunkDigest.fmix64(1) == 0xB456_BCFC_34C2_CB2C)
     }
+
+    /// The ordered digest is XXH64 (libxxhash, one shot) of the row hashes as big-endian bytes,
+    /// for every length around the 32-byte stripes.
+    @Test func orderedPartIsXXH64OfTheBigEndianHashes() {
+        var state: UInt64 = 0x1234_5678
+        var rowHashes: [UInt64] = []
+        for length in 0...70 {
+            var builder = ChunkDigestBuilder()
+            for hash in rowHashes { builder.add(rowHash: hash) }
+            let bytes = rowHashes.flatMap { withUnsafeBytes(of: $0.bigEndian) { Array($0) } }
+            #expect(builder.finalize().ordered == XXH64.hash(bytes), "\(length) row hashes")
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            rowHashes.append(state)
+        }
+    }
 }
