@@ -223,6 +223,18 @@ def main():
         if phases:
             p(f"         phases (s): {phases}")
     p(f"  (a) runs: " + ", ".join(f"{f['wall_s']:.2f} s" for f in floors))
+
+    def cores_busy(rec, wall):
+        busy = rec and rec.get("machine_busy_cpu_s")
+        return f"{busy:.1f} CPU s over {wall:.2f} s = {busy / wall:.2f} cores busy" if busy and wall else "-"
+
+    # When (a) already keeps every core busy, b/a is about the ratio of the CPU both need.
+    p(f"  CPU: (a) {cores_busy(a_mid, a_wall)}; (b) {cores_busy(b_mid and b_mid['measure'], b_wall)} "
+      f"of {os.cpu_count()}")
+    if b_mid and b_mid["measure"].get("tool_cpu_s") and rows_read:
+        p(f"       rowproof {b_mid['measure']['tool_cpu_s'] / rows_read * 1e6:.2f} µs of CPU per row read, "
+          f"Postgres {fmt(b_mid['measure'].get('postgres_cpu_s'), '{:.1f}')} s in (b) against "
+          f"{fmt(a_mid and a_mid.get('postgres_cpu_s'), '{:.1f}')} s in (a) for the same rows")
     p("")
 
     goals = []
