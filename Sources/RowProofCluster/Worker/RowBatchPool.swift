@@ -8,7 +8,7 @@ import RowProofCore
 /// rows does not leave a large pool behind.
 final class RowBatchPool: @unchecked Sendable {
     /// The process's pool.
-    static let shared = RowBatchPool(maximumCount: 32, maximumBytes: 64 << 20)
+    static let shared = RowBatchPool(maximumCount: 16, maximumBytes: 64 << 20)
 
     private let lock = NSLock()
     /// Guarded by `lock`.
