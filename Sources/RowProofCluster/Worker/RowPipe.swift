@@ -144,8 +144,15 @@ public struct PipedRowStream: RowStream {
     public func cancel() { pipe.cancel() }
 }
 
-/// The reader thread's end of a ``PipedRowStream``: fills a batch and hands it over when full.
+/// The reader thread's end of a ``PipedRowStream``: fills a batch and hands it over when full,
+/// that is when it holds `batchSize` rows or ``maximumBatchBytes`` of keys and row bytes,
+/// whichever comes first (so a table of wide rows does not make megabyte-per-row batches).
 public struct RowPipeWriter {
+    /// The bytes after which a batch is handed over whatever its row count.
+    public static let maximumBatchBytes = 4 << 20
+    /// The most rows read between two checks of the batch's size.
+    static let readStep = 256
+
     private let pipe: RowPipe
     private let batchSize: Int
     private var batch = RowBatch()
@@ -158,9 +165,18 @@ public struct RowPipeWriter {
     /// Reads every row of `stream` into the pipe, a batch at a time
     /// (``RowStream/read(into:limit:)``, so a reader that implements it allocates nothing per row).
     public mutating func drain<Stream: RowStream>(_ stream: inout Stream) throws {
-        while try stream.read(into: &batch, limit: batchSize - batch.count) > 0 {
-            if batch.count >= batchSize { try pipe.put(&batch) }
+        while try stream.read(into: &batch, limit: nextStep()) > 0 {
+            if batch.count >= batchSize || batch.byteCount >= Self.maximumBatchBytes { try pipe.put(&batch) }
         }
+    }
+
+    /// How many rows to read next: one into an empty batch (to learn the row size), then as many
+    /// as fit the row and byte bounds at the batch's average row size, at most ``readStep``.
+    private func nextStep() -> Int {
+        guard batch.count > 0 else { return 1 }
+        let average = max(1, batch.byteCount / batch.count)
+        let byBytes = max(1, (Self.maximumBatchBytes - batch.byteCount) / average)
+        return max(1, min(Self.readStep, batchSize - batch.count, byBytes))
     }
 
     /// Hands over the rows of a partly filled batch.

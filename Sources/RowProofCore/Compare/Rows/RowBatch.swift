@@ -11,6 +11,8 @@ public struct RowBatch: Sendable {
     @usableFromInline var slots: [CanonicalRow] = []
     /// How many slots hold rows of the batch.
     @usableFromInline var used = 0
+    /// The key and row bytes of the rows appended since the batch was last emptied.
+    @usableFromInline var appendedBytes = 0
 
     /// An empty batch.
     public init() {}
@@ -18,6 +20,10 @@ public struct RowBatch: Sendable {
     /// The number of rows.
     @inlinable
     public var count: Int { used }
+
+    /// The key and row bytes of the batch's rows.
+    @inlinable
+    public var byteCount: Int { appendedBytes }
 
     /// Whether the batch holds no row.
     @inlinable
@@ -34,6 +40,7 @@ public struct RowBatch: Sendable {
     @inlinable
     public mutating func removeAll() {
         used = 0
+        appendedBytes = 0
     }
 
     /// Appends a row given as its key encoding, canonical bytes and row hash, written into the
@@ -46,6 +53,7 @@ public struct RowBatch: Sendable {
             slots.append(CanonicalRow(key: Array(key), bytes: Array(bytes), hash: hash))
         }
         used += 1
+        appendedBytes += key.count + bytes.count
     }
 
     /// Appends a copy of `row`.

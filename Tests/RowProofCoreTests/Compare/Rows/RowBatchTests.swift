@@ -29,8 +29,9 @@ import Testing
         var batch = RowBatch()
         for index in 0..<100 { batch.append(Self.row(index)) }
         let storage = batch.storageBytes
+        #expect(batch.byteCount == (0..<100).map { Self.row($0).key.count + Self.row($0).bytes.count }.reduce(0, +))
         batch.removeAll()
-        #expect(batch.isEmpty && batch.count == 0)
+        #expect(batch.isEmpty && batch.count == 0 && batch.byteCount == 0)
         #expect(batch.storageBytes == storage)
         batch.append(Self.row(42))
         #expect(batch.count == 1 && batch.row(at: 0) == Self.row(42))
