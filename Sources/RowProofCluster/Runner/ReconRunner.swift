@@ -140,29 +140,15 @@ public struct ReconRunner: Sendable {
         var sourceSnapshot: String?
         var targetSnapshot: String?
         if options.useSnapshots {
-            if SourceAccessKind.isPostgres(job.source.url) {
-                let holder = try await Self.onThread { try SnapshotHolder(location: job.source.url) }
-                holders.append(holder)
-                sourceSnapshot = holder.snapshot.id
-                snapshots.source = SnapshotInfo(
-                    engine: "postgres",
-                    snapshotID: holder.snapshot.id,
-                    isolation: .repeatableRead,
-                    lsn: holder.snapshot.walPosition,
-                    takenAt: ISO8601DateFormatter().string(from: Date())
-                )
+            if let taken = try await Self.holdSnapshot(of: job.source.url) {
+                holders.append(taken.holder)
+                sourceSnapshot = taken.holder.snapshot.id
+                snapshots.source = taken.info
             }
-            if SourceAccessKind.isPostgres(job.target.url) {
-                let holder = try await Self.onThread { try SnapshotHolder(location: job.target.url) }
-                holders.append(holder)
-                targetSnapshot = holder.snapshot.id
-                snapshots.target = SnapshotInfo(
-                    engine: "postgres",
-                    snapshotID: holder.snapshot.id,
-                    isolation: .repeatableRead,
-                    lsn: holder.snapshot.walPosition,
-                    takenAt: ISO8601DateFormatter().string(from: Date())
-                )
+            if let taken = try await Self.holdSnapshot(of: job.target.url) {
+                holders.append(taken.holder)
+                targetSnapshot = taken.holder.snapshot.id
+                snapshots.target = taken.info
             }
         }
         defer { for holder in holders { holder.release() } }
@@ -329,6 +315,22 @@ public struct ReconRunner: Sendable {
     }
 
     /// Runs blocking work on a new thread and awaits its result.
+    /// Takes a snapshot of `location` and holds it open, when it is a Postgres location; `nil`
+    /// for other engines.
+    private static func holdSnapshot(of location: String) async throws -> (holder: SnapshotHolder, info: SnapshotInfo)?
+    {
+        guard SourceAccessKind.isPostgres(location) else { return nil }
+        let holder = try await onThread { try SnapshotHolder(location: location) }
+        let info = SnapshotInfo(
+            engine: "postgres",
+            snapshotID: holder.snapshot.id,
+            isolation: .repeatableRead,
+            lsn: holder.snapshot.walPosition,
+            takenAt: ISO8601DateFormatter().string(from: Date())
+        )
+        return (holder, info)
+    }
+
     static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }

@@ -64,16 +64,6 @@ public struct RowBatch: Sendable {
         }
     }
 
-    /// Overwrites `row` with the row at `index`, reusing `row`'s storage.
-    @inlinable
-    public func copyRow(at index: Int, into row: inout CanonicalRow) {
-        precondition(index >= 0 && index < used, "RowBatch: row \(index) of \(used)")
-        let slot = slots[index]
-        slot.key.withUnsafeBytes { key in
-            slot.bytes.withUnsafeBytes { bytes in row.overwrite(key: key, bytes: bytes, hash: slot.hash) }
-        }
-    }
-
     /// Hands the row at `index` over to `row` by swapping storage; the slot takes `row`'s
     /// previous contents, so the row at `index` must not be read from the batch again.
     @inlinable

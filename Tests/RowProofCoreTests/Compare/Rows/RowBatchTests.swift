@@ -20,7 +20,7 @@ import Testing
         var reused = CanonicalRow(key: [9, 9, 9, 9, 9, 9], bytes: Array(repeating: 7, count: 1_000), hash: 1)
         for (index, row) in rows.enumerated() {
             #expect(batch.row(at: index) == row)
-            batch.copyRow(at: index, into: &reused)
+            batch.moveRow(at: index, into: &reused)
             #expect(reused == row)
         }
     }
