@@ -139,6 +139,8 @@ public struct ReconRunner: Sendable {
         var snapshots = SnapshotPair()
         var sourceSnapshot: String?
         var targetSnapshot: String?
+        // Declared before any snapshot is taken: if the target's fails, the source's is released too.
+        defer { for holder in holders { holder.release() } }
         if options.useSnapshots {
             if let taken = try await Self.holdSnapshot(of: job.source.url) {
                 holders.append(taken.holder)
@@ -151,7 +153,6 @@ public struct ReconRunner: Sendable {
                 snapshots.target = taken.info
             }
         }
-        defer { for holder in holders { holder.release() } }
         phase(.snapshot)
 
         // Sign every chunk as it will be handed out (with this run's snapshots).
