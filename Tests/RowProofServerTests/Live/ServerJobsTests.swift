@@ -76,7 +76,8 @@ import Testing
         let fixture = try ReconFixture(
             folder: server.folder.appendingPathComponent("big"),
             name: "restarted",
-            rows: 6_000,
+            // 200 chunks: a window of seconds to kill the server in, even when a poll is slow.
+            rows: 20_000,
             changed: 7,
             missing: 3
         )
@@ -132,7 +133,7 @@ import Testing
         let totals = try #require(report?["totals"] as? [String: Any])
         #expect(totals["changed"] as? Int == 7)
         #expect(totals["missing"] as? Int == 3)
-        #expect(totals["rows_source"] as? Int == 6_000)
+        #expect(totals["rows_source"] as? Int == 20_000)
         let junit = try JUnitParser.parse(Data(contentsOf: output.appendingPathComponent("junit.xml")))
         #expect(junit.cases.count == 1)
         #expect(junit.cases.first?.failure?.contains("7 changed, 3 missing") == true)
