@@ -104,7 +104,7 @@ extension RowProofCommand {
                     coordinatorTimeout: coordinatorTimeout,
                     exitWithParent: exitWithParent
                 ),
-                processor: ChunkProcessor(startScan: SourceAccess.scanStarter())
+                processor: ChunkProcessor(startScan: SourceAccess.scanStarter(), openPair: SourceAccess.pairOpener())
             )
             try await service.run(logger: logger)
         }

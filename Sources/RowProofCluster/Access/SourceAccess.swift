@@ -33,18 +33,7 @@ public enum SourceAccess {
                 let parsed = try SourceLocation(parsing: side.location).resolvingLocation(with: secrets)
                 switch parsed.engine {
                 case .postgres:
-                    let key = PostgresSessionPool.Key(jobID: jobID, location: side.location, snapshot: side.snapshot)
-                    let session: PostgresSession
-                    // A kept session may have been closed by the server while idle
-                    // (idle_in_transaction_session_timeout): then a new one.
-                    if let pooled = PostgresSessionPool.shared.take(key), pooled.isAlive() {
-                        session = pooled
-                    } else {
-                        session = try PostgresSource(location: parsed, secrets: secrets).openSession()
-                        if let snapshot = side.snapshot {
-                            try session.importSnapshot(PostgresSnapshot(id: snapshot, walPosition: "imported"))
-                        }
-                    }
+                    let (session, key) = try postgresSession(for: side, parsed: parsed, jobID: jobID, secrets: secrets)
                     try drain(session, request, &writer)
                     PostgresSessionPool.shared.give(session, for: key)
                 case .sqlite:
@@ -54,6 +43,52 @@ public enum SourceAccess {
                 }
             }
         }
+    }
+
+    /// A pair opener for ``ChunkProcessor``: when both sides of a plan are Postgres, opens both
+    /// scans (over kept sessions, as ``scanStarter(secrets:)``) to be read together on the
+    /// comparing thread; otherwise `nil`.
+    public static func pairOpener(secrets: SecretResolver = SecretResolver()) -> ChunkProcessor.PairOpener {
+        { plan, sourceRequest, targetRequest in
+            let source = try SourceLocation(parsing: plan.source.location).resolvingLocation(with: secrets)
+            let target = try SourceLocation(parsing: plan.target.location).resolvingLocation(with: secrets)
+            guard source.engine == .postgres, target.engine == .postgres else { return nil }
+            let sourceSession = try postgresSession(
+                for: plan.source,
+                parsed: source,
+                jobID: plan.jobID,
+                secrets: secrets
+            )
+            let targetSession = try postgresSession(
+                for: plan.target,
+                parsed: target,
+                jobID: plan.jobID,
+                secrets: secrets
+            )
+            let rows = PostgresRowPair(
+                source: try sourceSession.session.scan(sourceRequest),
+                target: try targetSession.session.scan(targetRequest)
+            )
+            return PairedScan(rows: rows, sessions: [sourceSession, targetSession])
+        }
+    }
+
+    /// A session on one side's Postgres database: one the job kept, if it still answers
+    /// (the server may have closed it while idle, by `idle_in_transaction_session_timeout`), else a
+    /// new one that imports the plan's snapshot.
+    private static func postgresSession(
+        for side: ChunkPlan.Side,
+        parsed: SourceLocation,
+        jobID: String,
+        secrets: SecretResolver
+    ) throws(SourceError) -> (session: PostgresSession, key: PostgresSessionPool.Key) {
+        let key = PostgresSessionPool.Key(jobID: jobID, location: side.location, snapshot: side.snapshot)
+        if let pooled = PostgresSessionPool.shared.take(key), pooled.isAlive() { return (pooled, key) }
+        let session = try PostgresSource(location: parsed, secrets: secrets).openSession()
+        if let snapshot = side.snapshot {
+            try session.importSnapshot(PostgresSnapshot(id: snapshot, walPosition: "imported"))
+        }
+        return (session, key)
     }
 
     private static func drain<Session: SourceSession>(

@@ -2,18 +2,30 @@ import RowProofContracts
 import RowProofCore
 public import RowProofSources
 
-/// Compares one chunk: reads both sides concurrently, merge-joins them, and folds in aggregates
-/// and the deterministic sample — all in one pass over each side.
+/// Compares one chunk: reads both sides, merge-joins them, and folds in aggregates and the
+/// deterministic sample — all in one pass over each side.
+///
+/// Two Postgres sides of a keyed chunk are read as a ``PairedScan`` on the comparing thread, where
+/// a target row with the bytes of its source row is not decoded twice; any other pair of sides
+/// is read concurrently, each side on a reader thread of its own (``PipedRowStream``).
 public struct ChunkProcessor: Sendable {
     /// Starts reading one side of a plan of job `jobID`; returns the stream its reader thread fills.
     public typealias ScanStarter =
         @Sendable (_ side: ChunkPlan.Side, _ request: ScanRequest, _ jobID: String, _ name: String) -> PipedRowStream
 
-    private let startScan: ScanStarter
+    /// Opens both sides of a keyed plan for reading on the calling thread, given each side's
+    /// request; `nil` when the sides are not both Postgres (then each is started on its own thread).
+    public typealias PairOpener =
+        @Sendable (_ plan: ChunkPlan, _ source: ScanRequest, _ target: ScanRequest) throws -> PairedScan?
 
-    /// Creates a processor that reads sides with `startScan`.
-    public init(startScan: @escaping ScanStarter) {
+    private let startScan: ScanStarter
+    private let openPair: PairOpener?
+
+    /// Creates a processor that reads sides with `startScan`, or as a pair with `openPair` when
+    /// it opens one.
+    public init(startScan: @escaping ScanStarter, openPair: PairOpener? = nil) {
         self.startScan = startScan
+        self.openPair = openPair
     }
 
     /// The scan request for one side of `plan`.
@@ -37,29 +49,74 @@ public struct ChunkProcessor: Sendable {
         let sampler = try Sampler(modulus: plan.sampleModulus, threshold: plan.sampleThreshold)
         let keyOnly = plan.strategy == .keys
         let columnNames = keyOnly ? plan.source.keyColumns : plan.columnNames
-        let sourceStream = startScan(
-            plan.source,
-            Self.scanRequest(for: plan.source, plan: plan),
-            plan.jobID,
-            "source chunk \(plan.chunkID)"
-        )
-        let targetStream = startScan(
-            plan.target,
-            Self.scanRequest(for: plan.target, plan: plan),
-            plan.jobID,
-            "target chunk \(plan.chunkID)"
-        )
-        defer {
-            sourceStream.cancel()
-            targetStream.cancel()
-        }
+        let sourceRequest = Self.scanRequest(for: plan.source, plan: plan)
+        let targetRequest = Self.scanRequest(for: plan.target, plan: plan)
         // Without a per-row join (keyless tables, aggregate strategy) one side is read after the
         // other, so there are no row pairs to fold in once.
         let joinsRows = !(plan.isKeyless || plan.strategy == .aggregate)
         let tap = ChunkTap(sampler: sampler, columnNames: columnNames, aggregates: !keyOnly, pairsRows: joinsRows)
         let onlySampled = plan.strategy == .sample
+
+        if joinsRows, let openPair, let pair = try openPair(plan, sourceRequest, targetRequest) {
+            var source = TappedRowStream(base: pair.sourceRows, tap: tap, isSource: true, onlySampled: onlySampled)
+            var target = TappedRowStream(base: pair.targetRows, tap: tap, isSource: false, onlySampled: onlySampled)
+            let result = try join(plan, columnNames: columnNames, tap: tap, source: &source, target: &target)
+            pair.finish()
+            return result
+        }
+
+        let sourceStream = startScan(plan.source, sourceRequest, plan.jobID, "source chunk \(plan.chunkID)")
+        let targetStream = startScan(plan.target, targetRequest, plan.jobID, "target chunk \(plan.chunkID)")
+        defer {
+            sourceStream.cancel()
+            targetStream.cancel()
+        }
         var source = TappedRowStream(base: sourceStream, tap: tap, isSource: true, onlySampled: onlySampled)
         var target = TappedRowStream(base: targetStream, tap: tap, isSource: false, onlySampled: onlySampled)
+        if joinsRows {
+            return try join(plan, columnNames: columnNames, tap: tap, source: &source, target: &target)
+        }
+
+        // No per-row join: the digests (multiset for keyless tables) and aggregates carry the comparison.
+        var sourceDigest = ChunkDigestBuilder()
+        var targetDigest = ChunkDigestBuilder()
+        while let row = try source.next() { sourceDigest.add(rowHash: row.hash) }
+        while let row = try target.next() { targetDigest.add(rowHash: row.hash) }
+        let s = sourceDigest.finalize()
+        let t = targetDigest.finalize()
+        let evaluator = try ToleranceEvaluator(policy: plan.tolerance, columnNames: columnNames)
+        let sides = try tap.finishAggregates()
+        return ChunkResult(
+            chunkID: plan.chunkID,
+            tableIndex: plan.tableIndex,
+            sourceRows: s.count,
+            targetRows: t.count,
+            matchedRows: 0,
+            missingRows: 0,
+            extraRows: 0,
+            changedRows: 0,
+            withinToleranceRows: 0,
+            sourceDuplicateRows: 0,
+            targetDuplicateRows: 0,
+            sourceDigest: s,
+            targetDigest: t,
+            sourceSampleDigest: source.sample.finalize(),
+            targetSampleDigest: target.sample.finalize(),
+            columnStatistics: evaluator.statistics,
+            sourceAggregate: sides.source,
+            targetAggregate: sides.target,
+            differences: []
+        )
+    }
+
+    /// Merge-joins the two sides of a keyed plan.
+    private func join<Source: RowStream, Target: RowStream>(
+        _ plan: ChunkPlan,
+        columnNames: [String],
+        tap: ChunkTap,
+        source: inout TappedRowStream<Source>,
+        target: inout TappedRowStream<Target>
+    ) throws -> ChunkResult {
         let configuration = DiffConfiguration(
             columnNames: columnNames,
             sampleLimit: plan.differenceLimit,
@@ -67,40 +124,6 @@ public struct ChunkProcessor: Sendable {
         )
         var records: [DifferenceRecord] = []
         let keyColumns = plan.source.keyColumns
-
-        if !joinsRows {
-            // No per-row join: the digests (multiset for keyless tables) and aggregates carry the comparison.
-            var sourceDigest = ChunkDigestBuilder()
-            var targetDigest = ChunkDigestBuilder()
-            while let row = try source.next() { sourceDigest.add(rowHash: row.hash) }
-            while let row = try target.next() { targetDigest.add(rowHash: row.hash) }
-            let s = sourceDigest.finalize()
-            let t = targetDigest.finalize()
-            let evaluator = try ToleranceEvaluator(policy: plan.tolerance, columnNames: columnNames)
-            let sides = try tap.finishAggregates()
-            return ChunkResult(
-                chunkID: plan.chunkID,
-                tableIndex: plan.tableIndex,
-                sourceRows: s.count,
-                targetRows: t.count,
-                matchedRows: 0,
-                missingRows: 0,
-                extraRows: 0,
-                changedRows: 0,
-                withinToleranceRows: 0,
-                sourceDuplicateRows: 0,
-                targetDuplicateRows: 0,
-                sourceDigest: s,
-                targetDigest: t,
-                sourceSampleDigest: source.sample.finalize(),
-                targetSampleDigest: target.sample.finalize(),
-                columnStatistics: evaluator.statistics,
-                sourceAggregate: sides.source,
-                targetAggregate: sides.target,
-                differences: []
-            )
-        }
-
         var kept: [DifferenceKind: Int] = [:]
         var sink = ClosureDifferenceSink { difference in
             // Only the first `differenceLimit` of each kind travel back; the counts cover all.

@@ -37,8 +37,8 @@ final class RowBatchPool: @unchecked Sendable {
         var kept = RowBatch()
         swap(&kept, &batch)
         kept.removeAll()
+        guard kept.hasStorage else { return }
         let size = kept.storageBytes
-        guard size > 0 else { return }
         lock.lock()
         defer { lock.unlock() }
         guard batches.count < maximumCount, bytes + size <= maximumBytes else { return }

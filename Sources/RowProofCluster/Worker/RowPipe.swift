@@ -31,7 +31,7 @@ public final class RowPipe: @unchecked Sendable {
     /// Reader side: hands over `batch`, waiting while the pipe is full, and leaves an empty
     /// batch in its place (one from the pool when there is one).
     public func put(_ batch: inout RowBatch) throws {
-        defer { if batch.storageBytes == 0 { batch = RowBatchPool.shared.take() } }
+        defer { if !batch.hasStorage { batch = RowBatchPool.shared.take() } }
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }

@@ -4,16 +4,16 @@ import RowProofCore
 /// aggregates (``ChunkTap``) and the side's sample digest; with `onlySampled`, passes on only the
 /// rows the deterministic sample selects.
 ///
-/// Concrete over ``PipedRowStream`` (not generic over its base) so the worker's per-row path is
-/// compiled for exactly the types it runs.
-struct TappedRowStream: RowStream {
-    var base: PipedRowStream
+/// Generic over its base, and specialized for the worker's two readers (``PipedRowStream``,
+/// ``PostgresRowPair/Side``), so the per-row path has no existential call.
+struct TappedRowStream<Base: RowStream>: RowStream {
+    var base: Base
     let tap: ChunkTap
     let isSource: Bool
     let onlySampled: Bool
     var sample = ChunkDigestBuilder()
 
-    init(base: PipedRowStream, tap: ChunkTap, isSource: Bool, onlySampled: Bool) {
+    init(base: Base, tap: ChunkTap, isSource: Bool, onlySampled: Bool) {
         self.base = base
         self.tap = tap
         self.isSource = isSource

@@ -11,16 +11,23 @@ extension PostgresConnection {
     /// Calls `body` with the next COPY data message (one row, the first also carrying the header).
     ///
     /// - Returns: `body`'s result, or `nil` once the COPY completed successfully.
+    /// - Throws: As ``nextCopyMessage()``.
+    @inline(__always)
+    func withNextCopyRow<R>(_ body: (UnsafeRawBufferPointer) throws(SourceError) -> R) throws(SourceError) -> R? {
+        guard let message = try nextCopyMessage() else { return nil }
+        return try body(message.bytes)
+    }
+
+    /// The next COPY data message (one row, the first also carrying the header), owned by the
+    /// caller; `nil` once the COPY completed successfully.
+    ///
     /// - Throws: ``SourceError/Kind/interrupted`` when the connection breaks, or the server's error
     ///   when the COPY fails part way; either way the rows read so far must be discarded.
     @inline(__always)
-    func withNextCopyRow<R>(_ body: (UnsafeRawBufferPointer) throws(SourceError) -> R) throws(SourceError) -> R? {
+    func nextCopyMessage() throws(SourceError) -> PostgresCopyMessage? {
         var buffer: UnsafeMutablePointer<CChar>? = nil
         let length = PQgetCopyData(handle, &buffer, 0)
-        if length > 0, let buffer {
-            defer { PQfreemem(buffer) }
-            return try body(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
-        }
+        if length > 0, let buffer { return PostgresCopyMessage(taking: buffer, count: Int(length)) }
         isCopying = false
         if length == -1 {
             try finishCommand()

@@ -98,10 +98,7 @@ public struct PostgresRowStream: RowStream {
             }
             return count
         } catch {
-            if connection.isCopying { connection.cancelCopy() }
-            copy.isDone = true
-            copy.failure = error
-            throw error
+            throw fail(error)
         }
     }
 
@@ -114,15 +111,38 @@ public struct PostgresRowStream: RowStream {
         isInPlan: [Bool],
         keyFields: [Int]
     ) throws(SourceError) -> UInt64? {
-        var offset = 0
-        if !hasHeader {
-            offset = try headerLength(raw)
-            hasHeader = true
-            if offset == raw.count { return nil }
-        }
+        let offset = try tupleOffset(raw)
+        if offset == raw.count || isTrailer(raw, at: offset) { return nil }
+        return try decodeTuple(raw, at: offset, decoders: decoders, isInPlan: isInPlan, keyFields: keyFields)
+    }
+
+    /// Where the tuple of a message starts: past the binary COPY header in the stream's first.
+    @inline(__always)
+    mutating func tupleOffset(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> Int {
+        guard !hasHeader else { return 0 }
+        let offset = try headerLength(raw)
+        hasHeader = true
+        return offset
+    }
+
+    /// Whether the message holds the trailer (a field count of −1) at `offset`.
+    @inline(__always)
+    func isTrailer(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        raw.count - offset >= 2 && PostgresBinary.int16(raw, offset) == -1
+    }
+
+    /// Decodes the tuple at `offset` into the encoders; returns its row hash.
+    @inline(__always)
+    mutating func decodeTuple(
+        _ raw: UnsafeRawBufferPointer,
+        at start: Int,
+        decoders: [PostgresFieldDecoder],
+        isInPlan: [Bool],
+        keyFields: [Int]
+    ) throws(SourceError) -> UInt64 {
+        var offset = start
         guard raw.count - offset >= 2 else { throw malformed("a tuple is truncated before its field count") }
         let count = Int(PostgresBinary.int16(raw, offset))
-        if count == -1 { return nil }
         guard count == decoders.count else {
             throw malformed("a tuple has \(count) fields where \(decoders.count) were selected")
         }

@@ -13,6 +13,8 @@ public struct RowBatch: Sendable {
     @usableFromInline var used = 0
     /// The key and row bytes of the rows appended since the batch was last emptied.
     @usableFromInline var appendedBytes = 0
+    /// The most key and row bytes the batch held at once: what its slots' storage is sized for.
+    @usableFromInline var peakBytes = 0
 
     /// An empty batch.
     public init() {}
@@ -29,16 +31,21 @@ public struct RowBatch: Sendable {
     @inlinable
     public var isEmpty: Bool { used == 0 }
 
-    /// The bytes the batch's storage holds, used or not.
+    /// About the bytes the batch's storage holds, used or not: its slots, and the most key and
+    /// row bytes it held at once. Constant time (a batch has thousands of slots, and rows swapped
+    /// in by ``moveRow(at:into:)`` bring storage of their own, so an exact count would walk them all).
     public var storageBytes: Int {
-        slots.reduce(slots.capacity * MemoryLayout<CanonicalRow>.stride) { total, slot in
-            total + slot.key.capacity + slot.bytes.capacity
-        }
+        slots.capacity * MemoryLayout<CanonicalRow>.stride + max(peakBytes, appendedBytes)
     }
+
+    /// Whether the batch has row slots (and so storage) to reuse.
+    @inlinable
+    public var hasStorage: Bool { !slots.isEmpty }
 
     /// Drops every row, keeping the slots and their storage.
     @inlinable
     public mutating func removeAll() {
+        peakBytes = max(peakBytes, appendedBytes)
         used = 0
         appendedBytes = 0
     }

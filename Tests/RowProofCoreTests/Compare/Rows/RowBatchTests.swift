@@ -27,8 +27,10 @@ import Testing
 
     @Test func anEmptiedBatchKeepsItsStorageAndNoRows() {
         var batch = RowBatch()
+        #expect(!batch.hasStorage && batch.storageBytes == 0)
         for index in 0..<100 { batch.append(Self.row(index)) }
         let storage = batch.storageBytes
+        #expect(batch.hasStorage && storage >= batch.byteCount)
         #expect(batch.byteCount == (0..<100).map { Self.row($0).key.count + Self.row($0).bytes.count }.reduce(0, +))
         batch.removeAll()
         #expect(batch.isEmpty && batch.count == 0 && batch.byteCount == 0)
