@@ -22,12 +22,14 @@ final class ChunkTap {
     private let aggregates: Bool
     /// Whether the sides interleave (a merge-join); without, every row goes to its own side.
     private let pairsRows: Bool
-    private var source: TableAggregate
-    private var target: TableAggregate
-    private var shared: TableAggregate
-    private var held = CanonicalRow(key: [], bytes: [], hash: 0)
-    private var heldIsSelected = false
-    private var isHolding = false
+    // Touched on every row by the one comparing thread, with no overlapping access: no dynamic
+    // exclusivity checks.
+    @exclusivity(unchecked) private var source: TableAggregate
+    @exclusivity(unchecked) private var target: TableAggregate
+    @exclusivity(unchecked) private var shared: TableAggregate
+    @exclusivity(unchecked) private var held = CanonicalRow(key: [], bytes: [], hash: 0)
+    @exclusivity(unchecked) private var heldIsSelected = false
+    @exclusivity(unchecked) private var isHolding = false
 
     init(sampler: Sampler, columnNames: [String], aggregates: Bool, pairsRows: Bool) {
         self.sampler = sampler

@@ -35,6 +35,9 @@ public final class PostgresRowPair {
     /// mutates a stream) borrows it instead of retaining its arrays.
     private let sourceLayout: PostgresRowStream.Layout
     private let targetLayout: PostgresRowStream.Layout
+    /// Each side's connection, held apart for the same reason: reading a message borrows it.
+    private let sourceConnection: PostgresConnection
+    private let targetConnection: PostgresConnection
     /// The source's last tuple, whose decoding its encoders still hold (empty when they do not).
     @exclusivity(unchecked) private var lastSource = PostgresCopyMessage()
     @exclusivity(unchecked) private var lastSourceHash: UInt64 = 0
@@ -49,6 +52,8 @@ public final class PostgresRowPair {
         self.target = target
         sourceLayout = source.layout
         targetLayout = target.layout
+        sourceConnection = source.copy.connection
+        targetConnection = target.copy.connection
         sharesDecoding = sourceLayout == targetLayout
     }
 
@@ -67,7 +72,7 @@ public final class PostgresRowPair {
         if source.copy.isDone { return false }
         lastSource = PostgresCopyMessage()  // the encoders are about to change
         do {
-            guard let message = try source.nextTupleMessage() else { return false }
+            guard let message = try source.nextTupleMessage(from: sourceConnection) else { return false }
             lastSourceHash = try source.decode(message, layout: sourceLayout)
             source.copyEncoded(into: &row, hash: lastSourceHash)
             lastSource = message
@@ -82,7 +87,7 @@ public final class PostgresRowPair {
         try target.checkReadable()
         if target.copy.isDone { return false }
         do {
-            guard let message = try target.nextTupleMessage() else { return false }
+            guard let message = try target.nextTupleMessage(from: targetConnection) else { return false }
             if sharesDecoding && message.hasSameTuple(as: lastSource) {
                 source.copyEncoded(into: &row, hash: lastSourceHash)
                 sharedRows += 1
@@ -119,11 +124,11 @@ extension PostgresRowStream {
     }
 
     /// The next message holding a tuple, undecoded, with its tuple located; `nil` once the COPY
-    /// completed (past the trailer).
+    /// completed (past the trailer). `connection` is the stream's own.
     @inline(__always)
-    mutating func nextTupleMessage() throws(SourceError) -> PostgresCopyMessage? {
+    mutating func nextTupleMessage(from connection: PostgresConnection) throws(SourceError) -> PostgresCopyMessage? {
         while true {
-            guard var message = try copy.connection.nextCopyMessage() else {
+            guard var message = try connection.nextCopyMessage() else {
                 copy.isDone = true
                 return nil
             }
