@@ -23,9 +23,6 @@ public final class PairedScan {
     /// The target side's rows.
     public var targetRows: PostgresRowPair.Side { rows.targetRows }
 
-    /// How many target rows were taken from the source's decoding of the same bytes.
-    public var sharedRows: Int { rows.sharedRows }
-
     /// Gives the sessions back for the job's next chunk, if both sides were read to the end.
     public func finish() {
         guard rows.isComplete else { return }
