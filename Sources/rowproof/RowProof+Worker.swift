@@ -13,6 +13,9 @@ extension RowProofCommand {
                 Workers join and leave at any time; start as many as you like, on any machine that can reach \
                 both databases and the coordinator. A worker runs only plans signed by a key it trusts.
 
+                A worker compares one chunk at a time; with Postgres on both sides it reads both on one \
+                thread and keeps about one core busy, so start about one worker per core.
+
                 Example:
                   rowproof worker --connect tcp://coordinator:5555 --trust-key prod=/etc/rowproof/coordinator.pub
                 """
