@@ -1,21 +1,11 @@
 internal import CLibPQ
 
 extension PostgresConnection {
-    /// Starts `COPY … TO STDOUT` with text parameters; rows follow through ``withNextCopyRow(_:)``.
+    /// Starts `COPY … TO STDOUT` with text parameters; rows follow through ``nextCopyMessage()``.
     func startCopyOut(_ sql: String, _ parameters: [String?]) throws(SourceError) {
         let result = try execute(sql, parameters, expecting: [PGRES_COPY_OUT])
         PQclear(result)
         isCopying = true
-    }
-
-    /// Calls `body` with the next COPY data message (one row, the first also carrying the header).
-    ///
-    /// - Returns: `body`'s result, or `nil` once the COPY completed successfully.
-    /// - Throws: As ``nextCopyMessage()``.
-    @inline(__always)
-    func withNextCopyRow<R>(_ body: (UnsafeRawBufferPointer) throws(SourceError) -> R) throws(SourceError) -> R? {
-        guard let message = try nextCopyMessage() else { return nil }
-        return try body(message.bytes)
     }
 
     /// The next COPY data message (one row, the first also carrying the header), owned by the

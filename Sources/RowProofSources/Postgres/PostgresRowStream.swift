@@ -15,13 +15,19 @@ public struct PostgresRowStream: RowStream {
         var isInPlan: Bool
     }
 
+    /// How a stream's tuples are decoded: each field's decoder, whether it goes into the row, and
+    /// the field index of each key column, in key order. Two streams with equal layouts decode
+    /// equal tuple bytes into equal rows.
+    struct Layout: Equatable {
+        var decoders: [PostgresFieldDecoder]
+        var isInPlan: [Bool]
+        var keyFields: [Int]
+    }
+
     let copy: PostgresCopyGuard
     let table: TableName
-    let decoders: [PostgresFieldDecoder]
-    let isInPlan: [Bool]
+    let layout: Layout
     let names: [String]
-    /// Field index of each key column, in key order.
-    let keyFields: [Int]
     var rowEncoder: RowEncoder
     var keyEncoder: KeyEncoder
     var hasHeader = false
@@ -29,10 +35,8 @@ public struct PostgresRowStream: RowStream {
     init(connection: PostgresConnection, table: TableName, fields: [Field], keyFields: [Int]) {
         self.copy = PostgresCopyGuard(connection: connection)
         self.table = table
-        self.decoders = fields.map(\.decoder)
-        self.isInPlan = fields.map(\.isInPlan)
+        self.layout = Layout(decoders: fields.map(\.decoder), isInPlan: fields.map(\.isInPlan), keyFields: keyFields)
         self.names = fields.map(\.name)
-        self.keyFields = keyFields
         self.rowEncoder = RowEncoder(columnNames: fields.filter(\.isInPlan).map(\.name))
         self.keyEncoder = KeyEncoder(columnNames: keyFields.map { fields[$0].name })
     }
@@ -70,31 +74,17 @@ public struct PostgresRowStream: RowStream {
         limit: Int,
         _ take: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UInt64) -> Void
     ) throws(SourceError) -> Int {
-        if let failure = copy.failure { throw failure }
+        try checkReadable()
         if copy.isDone { return 0 }
         let connection = copy.connection
-        let layout = (decoders: decoders, isInPlan: isInPlan, keyFields: keyFields)
+        let layout = self.layout
         var count = 0
         do {
             while count < limit {
-                let decoded = try connection.withNextCopyRow { (raw) throws(SourceError) -> UInt64? in
-                    try decodeMessage(
-                        raw,
-                        decoders: layout.decoders,
-                        isInPlan: layout.isInPlan,
-                        keyFields: layout.keyFields
-                    )
-                }
-                switch decoded {
-                case .none:
-                    copy.isDone = true
-                    return count
-                case .some(.some(let hash)):
-                    keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in take(key, bytes, hash) } }
-                    count += 1
-                case .some(.none):
-                    continue  // the trailer; the end follows
-                }
+                guard let message = try nextTupleMessage(from: connection) else { return count }
+                let hash = try decode(message, layout: layout)
+                keyEncoder.withBytes { key in rowEncoder.withBytes { bytes in take(key, bytes, hash) } }
+                count += 1
             }
             return count
         } catch {
@@ -102,23 +92,68 @@ public struct PostgresRowStream: RowStream {
         }
     }
 
-    /// Decodes one COPY data message: an optional header, then a tuple (its row hash; the
-    /// encoders hold its key and bytes) or the trailer (`nil`).
+    /// Whether the COPY was read to its end without an error.
+    var isComplete: Bool { copy.isDone && copy.failure == nil }
+
+    /// Throws the error the stream failed with, if it did.
     @inline(__always)
-    private mutating func decodeMessage(
-        _ raw: UnsafeRawBufferPointer,
-        decoders: [PostgresFieldDecoder],
-        isInPlan: [Bool],
-        keyFields: [Int]
-    ) throws(SourceError) -> UInt64? {
-        let offset = try tupleOffset(raw)
-        if offset == raw.count || isTrailer(raw, at: offset) { return nil }
-        return try decodeTuple(raw, at: offset, decoders: decoders, isInPlan: isInPlan, keyFields: keyFields)
+    func checkReadable() throws(SourceError) {
+        if let failure = copy.failure { throw failure }
+    }
+
+    /// The next message holding a tuple, undecoded, with its tuple located (past the header in
+    /// the first); `nil` once the COPY completed (past the trailer). `connection` is the stream's own.
+    @inline(__always)
+    mutating func nextTupleMessage(from connection: PostgresConnection) throws(SourceError) -> PostgresCopyMessage? {
+        while true {
+            guard var message = try connection.nextCopyMessage() else {
+                copy.isDone = true
+                return nil
+            }
+            let offset = try tupleOffset(message.bytes)
+            if offset == message.bytes.count || isTrailer(message.bytes, at: offset) { continue }
+            message.tupleStart = offset
+            return message
+        }
+    }
+
+    /// Decodes the tuple of `message` into the encoders, with this stream's `layout` (passed in,
+    /// so a caller holding it apart from the stream lends it without a retain); returns its row hash.
+    @inline(__always)
+    mutating func decode(
+        _ message: borrowing PostgresCopyMessage,
+        layout: borrowing Layout
+    ) throws(SourceError) -> UInt64 {
+        try decodeTuple(
+            message.bytes,
+            at: message.tupleStart,
+            decoders: layout.decoders,
+            isInPlan: layout.isInPlan,
+            keyFields: layout.keyFields
+        )
+    }
+
+    /// Overwrites `row` with the key and bytes the encoders hold.
+    @inline(__always)
+    func copyEncoded(into row: inout CanonicalRow, hash: UInt64) {
+        keyEncoder.withBytes { key in
+            rowEncoder.withBytes { bytes in row.overwrite(key: key, bytes: bytes, hash: hash) }
+        }
+    }
+
+    /// Stops the COPY after `error` (so the connection stays usable) and keeps the error for
+    /// every later read; returns it.
+    mutating func fail(_ error: SourceError) -> SourceError {
+        let connection = copy.connection
+        if connection.isCopying { connection.cancelCopy() }
+        copy.isDone = true
+        copy.failure = error
+        return error
     }
 
     /// Where the tuple of a message starts: past the binary COPY header in the stream's first.
     @inline(__always)
-    mutating func tupleOffset(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> Int {
+    private mutating func tupleOffset(_ raw: UnsafeRawBufferPointer) throws(SourceError) -> Int {
         guard !hasHeader else { return 0 }
         let offset = try headerLength(raw)
         hasHeader = true
@@ -127,13 +162,13 @@ public struct PostgresRowStream: RowStream {
 
     /// Whether the message holds the trailer (a field count of −1) at `offset`.
     @inline(__always)
-    func isTrailer(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+    private func isTrailer(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         raw.count - offset >= 2 && PostgresBinary.int16(raw, offset) == -1
     }
 
     /// Decodes the tuple at `offset` into the encoders; returns its row hash.
     @inline(__always)
-    mutating func decodeTuple(
+    private mutating func decodeTuple(
         _ raw: UnsafeRawBufferPointer,
         at start: Int,
         decoders: [PostgresFieldDecoder],
