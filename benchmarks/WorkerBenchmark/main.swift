@@ -21,8 +21,12 @@ import RowProofCrypto
 // long prefixes, a float that rises within blocks of 100,000 ids), so a worker's cost on that
 // data can be studied without a database.
 //
+// A third argument `aggregate` times only the column aggregates (`TableAggregate.add`) over the
+// source side of the peer shape, the per-row work a worker does once per pair of matching rows,
+// and prints a fingerprint of the aggregate so a change can be checked to leave it byte-identical.
+//
 // Run: swift build -c release --scratch-path .build-perf --product WorkerBenchmark
-//      .build-perf/release/WorkerBenchmark [rows per side] [repetitions] [mixed|peer]
+//      .build-perf/release/WorkerBenchmark [rows per side] [repetitions] [mixed|peer|aggregate]
 
 /// SplitMix64: a fixed, well-mixed function of the id, so both sides agree on what to plant.
 func mix(_ value: UInt64) -> UInt64 {
@@ -137,7 +141,8 @@ func format1(_ value: Double) -> String {
 let arguments = CommandLine.arguments
 let rowsPerSide = arguments.count > 1 ? Int64(arguments[1]) ?? 1_000_000 : 1_000_000
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
-let peerShape = arguments.count > 3 && arguments[3] == "peer"
+let aggregateOnly = arguments.count > 3 && arguments[3] == "aggregate"
+let peerShape = arguments.count > 3 && (arguments[3] == "peer" || aggregateOnly)
 let columns =
     peerShape
     ? ["id", "customer_id", "amount", "status", "created_at", "note", "qty", "price"]
@@ -148,6 +153,26 @@ let types: [RowProofCore.LogicalType] =
     : [.decimal, .decimal, .decimal, .text, .timestamp, .text, .decimal, .float]
 
 let generate = peerShape ? generatePeerSide : generateSide
+if aggregateOnly {
+    let rows = try generatePeerSide(isTarget: false, rows: rowsPerSide)
+    print("WorkerBenchmark: column aggregates of \(rows.count) rows, 8 columns (peer shape), \(repetitions) runs")
+    var best = Double.infinity
+    var fingerprints: Set<String> = []
+    for run in 1...repetitions {
+        var aggregate = TableAggregate(columnNames: columns)
+        let cpuStart = processCPUSeconds()
+        for row in rows { try aggregate.add(row) }
+        let nanosPerRow = (processCPUSeconds() - cpuStart) / Double(rows.count) * 1e9
+        best = min(best, nanosPerRow)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        fingerprints.insert(SHA256.hexDigest(try encoder.encode(aggregate)))
+        print("  run \(run)  cpu \(format1(nanosPerRow)) ns/row")
+    }
+    print("  best               \(format1(best)) ns/row of CPU")
+    print("  aggregate fingerprint \(fingerprints.sorted().joined(separator: " "))")
+    exit(fingerprints.count == 1 ? 0 : 1)
+}
 let sourceRows = try generate(false, rowsPerSide)
 let targetRows = try generate(true, rowsPerSide)
 let table = TableName(schema: "public", "orders")

@@ -13,8 +13,23 @@ extension PostgresConnection {
     ///
     /// - Throws: ``SourceError/Kind/interrupted`` when the connection breaks, or the server's error
     ///   when the COPY fails part way; either way the rows read so far must be discarded.
+    ///
+    /// A message libpq already received is copied into the connection's ``copyBuffer`` and lent
+    /// out (valid until the next read on this connection); only when none is waiting does the
+    /// read block in `PQgetCopyData`, which hands over a buffer of its own.
     @inline(__always)
     func nextCopyMessage() throws(SourceError) -> PostgresCopyMessage? {
+        if let copyBuffer {
+            let start = copyBuffer.start.assumingMemoryBound(to: CChar.self)
+            let length = PQgetlineAsync(handle, start, Int32.max)
+            if length > 0 { return PostgresCopyMessage(lending: start, count: Int(length)) }
+            if length < 0 {
+                // CopyDone, or an error or a broken connection: the final result says which.
+                isCopying = false
+                try finishCommand()
+                return nil
+            }
+        }
         var buffer: UnsafeMutablePointer<CChar>? = nil
         let length = PQgetCopyData(handle, &buffer, 0)
         if length > 0, let buffer { return PostgresCopyMessage(taking: buffer, count: Int(length)) }

@@ -11,6 +11,10 @@ public final class PostgresConnection {
     public let redactedTarget: String
     /// Whether a COPY is streaming; no other statement may run until it ends.
     var isCopying = false
+    /// Where COPY messages already received are copied without an allocation each
+    /// (``nextCopyMessage()``); `nil` on TLS or GSSAPI-encrypted connections, whose decrypted
+    /// bytes libpq may hold where only its own wait looks, and when memory cannot be reserved.
+    let copyBuffer: PostgresCopyBuffer?
 
     /// Connects with a libpq connection string or URL (`host=… port=…` or `postgresql://…`).
     ///
@@ -48,6 +52,7 @@ public final class PostgresConnection {
             throw Self.connectionError(reason, target: redactedTarget)
         }
         self.handle = connection
+        self.copyBuffer = PQsslInUse(connection) == 0 && PQgssEncInUse(connection) == 0 ? PostgresCopyBuffer() : nil
     }
 
     deinit { PQfinish(handle) }

@@ -1,9 +1,11 @@
 internal import CLibPQ
 import Foundation
 
-/// One COPY data message as libpq handed it over, owned: its buffer is freed when the message
-/// goes away, so a reader may keep a row's raw bytes beyond the next read.
+/// One COPY data message: either handed over by libpq and owned (its buffer is freed when the
+/// message goes away, so a reader may keep it beyond the next read), or lent from the
+/// connection's ``PostgresCopyBuffer`` (valid until the next read on the same connection).
 struct PostgresCopyMessage: ~Copyable {
+    /// The libpq buffer this message owns, if it owns one.
     private let start: UnsafeMutablePointer<CChar>?
     /// The message's bytes.
     let bytes: UnsafeRawBufferPointer
@@ -16,6 +18,12 @@ struct PostgresCopyMessage: ~Copyable {
         self.bytes = UnsafeRawBufferPointer(start: start, count: count)
     }
 
+    /// Lends `count` bytes at `start` in a connection's copy buffer; nothing is freed.
+    init(lending start: UnsafeMutablePointer<CChar>, count: Int) {
+        self.start = nil
+        self.bytes = UnsafeRawBufferPointer(start: start, count: count)
+    }
+
     /// No message: holds no buffer, and its tuple equals no message's.
     init() {
         start = nil
@@ -25,7 +33,7 @@ struct PostgresCopyMessage: ~Copyable {
     deinit { if let start { PQfreemem(start) } }
 
     /// Whether this is no message (``init()``).
-    var isEmpty: Bool { start == nil }
+    var isEmpty: Bool { bytes.baseAddress == nil }
 
     /// The tuple: the message without the header.
     var tuple: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[tupleStart...]) }

@@ -110,6 +110,53 @@ struct PostgresRowPairTests {
         #expect(differences.count == 1)
     }
 
+    /// Rows of several megabytes, each far larger than what one read from the socket brings,
+    /// between rows of a few bytes: every row arrives whole, alone and paired, and the one
+    /// changed byte at the end of a large value is the one difference.
+    @Test(.timeLimit(.minutes(1)))
+    func largeRowsBetweenSmallOnesArriveWhole() throws {
+        let value = "CASE WHEN g % 50 = 0 THEN repeat(md5(g::text), 200000) ELSE 'r' || g END"
+        let database = try TestDatabase(
+            "pairlarge",
+            setup: [
+                "CREATE TABLE a (id int PRIMARY KEY, v text)", "CREATE TABLE b (id int PRIMARY KEY, v text)",
+                "INSERT INTO a SELECT g, \(value) FROM generate_series(1, 200) g",
+                "INSERT INTO b SELECT * FROM a",
+                "UPDATE b SET v = v || '!' WHERE id = 100",
+            ]
+        )
+        let columns: [ScanRequest.Column] = [
+            .init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text),
+        ]
+        let request = { (table: String) in ScanRequest(table: TableName(table), columns: columns, keyColumns: ["id"]) }
+        var sizes: [Int] = []
+        var alone = try database.session().scan(request("a"))
+        while let row = try alone.next() { sizes.append(row.bytes.count) }
+        // Ids 50, 100, 150, 200 hold 6,400,000 characters; their canonical rows add two 5-byte
+        // value headers and the id's digits.
+        #expect(sizes.count == 200)
+        #expect(sizes.filter { $0 > 6_400_000 } == [6_400_012, 6_400_013, 6_400_013, 6_400_013])
+        #expect(sizes.filter { $0 < 6_400_000 }.allSatisfy { $0 < 30 })
+
+        let separate = try Self.diff(
+            database.session().scan(request("a")),
+            database.session().scan(request("b")),
+            columns: columns
+        )
+        let pair = try PostgresRowPair(
+            source: database.session().scan(request("a")),
+            target: database.session().scan(request("b"))
+        )
+        let paired = try Self.diff(pair.sourceRows, pair.targetRows, columns: columns)
+        #expect(paired.0.matchedRows == 199 && paired.0.changedRows == 1)
+        var key = KeyEncoder()
+        key.appendInteger(100)
+        #expect(paired.1.map(\.key) == [key.bytes])
+        #expect(paired.0.sourceDigest == separate.0.sourceDigest && paired.0.targetDigest == separate.0.targetDigest)
+        #expect(paired.1 == separate.1)
+        #expect(pair.isComplete)
+    }
+
     /// A side whose connection is lost fails the pair with a retryable error, every time it is
     /// read again; the other side's session stays usable once the pair is dropped.
     @Test(.timeLimit(.minutes(1)))

@@ -194,15 +194,31 @@ struct OrderKey: Sendable, Equatable {
         case 0x07 where payload.count == 8, 0x08 where payload.count == 8:
             value = UInt128(payload.loadUnaligned(as: UInt64.self).bigEndian ^ (1 << 63))
         case 0x01, 0x04, 0x05, 0x0A, 0x0B, 0x0C:
-            var first: (UInt64, UInt64) = (0, 0)
-            if payload.count >= 16 {
-                first = (
-                    payload.loadUnaligned(as: UInt64.self), payload.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                )
-            } else if payload.count > 0 {
-                withUnsafeMutableBytes(of: &first) { $0.copyMemory(from: payload) }
+            // The first 16 bytes as a big-endian number, zero-padded; short payloads are read
+            // byte by byte (no stack buffer whose address escapes).
+            let count = payload.count
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            if count >= 16 {
+                high = UInt64(bigEndian: payload.loadUnaligned(as: UInt64.self))
+                low = UInt64(bigEndian: payload.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            } else {
+                var index = 0
+                if count >= 8 {
+                    high = UInt64(bigEndian: payload.loadUnaligned(as: UInt64.self))
+                    index = 8
+                }
+                while index < count {
+                    let byte = UInt64(payload[index])
+                    if index < 8 {
+                        high |= byte << (56 - 8 * UInt64(index))
+                    } else {
+                        low |= byte << (120 - 8 * UInt64(index))
+                    }
+                    index += 1
+                }
             }
-            value = UInt128(UInt64(bigEndian: first.0)) << 64 | UInt128(UInt64(bigEndian: first.1))
+            value = UInt128(high) << 64 | UInt128(low)
         default:
             return nil
         }

@@ -62,7 +62,11 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
 
     /// Adds one value given as its canonical tag and payload.
     ///
+    /// The common lanes (NULL, a decimal of up to 18 digits, a float, a value with an order key)
+    /// stay small enough to inline into the row loop; rare forms and errors are out of line.
+    ///
     /// - Throws: ``CanonicalError`` when a decimal or float payload is malformed.
+    @inline(__always)
     public mutating func add(tag: UInt8, payload: UnsafeRawBufferPointer) throws {
         count += 1
         switch tag {
@@ -70,39 +74,65 @@ public struct ColumnAggregate: Sendable, Equatable, Codable {
             nulls += 1
         case 0x02:
             if let small = SmallDecimal(canonicalText: payload) {
-                lower.lower(toDecimal: small, payload: payload)
-                upper.raise(toDecimal: small, payload: payload)
-                if case .none = decimalSum { decimalSum = ExactDecimalSum() }
-                decimalSum!.add(small: small)
+                add(decimal: small, payload: payload)
             } else {
-                lower.lower(to: tag, payload)
-                upper.raise(to: tag, payload)
-                let value = try CanonicalDecimal(parsingUTF8: payload)
-                if case .none = decimalSum { decimalSum = ExactDecimalSum() }
-                decimalSum!.add(value)
+                try add(wideDecimal: payload)
             }
         case 0x03:
-            guard payload.count == 8 else {
-                throw CanonicalError(.malformedEncoding, "a float payload has \(payload.count) bytes instead of 8")
-            }
-            let key = OrderKey(tag: tag, payload: payload)
+            guard payload.count == 8 else { throw Self.malformedFloat(payloadCount: payload.count) }
+            add(floatPayload: payload)
+        default:
+            add(ordered: tag, payload: payload)
+        }
+    }
+
+    /// A decimal the fast path read.
+    @inline(__always)
+    private mutating func add(decimal small: SmallDecimal, payload: UnsafeRawBufferPointer) {
+        lower.lower(toDecimal: small, payload: payload)
+        upper.raise(toDecimal: small, payload: payload)
+        if case .none = decimalSum { decimalSum = ExactDecimalSum() }
+        decimalSum!.add(small: small)
+    }
+
+    /// A decimal beyond the fast path (more digits, specials): parsed in full.
+    @inline(never)
+    private mutating func add(wideDecimal payload: UnsafeRawBufferPointer) throws {
+        lower.lower(to: 0x02, payload)
+        upper.raise(to: 0x02, payload)
+        let value = try CanonicalDecimal(parsingUTF8: payload)
+        if case .none = decimalSum { decimalSum = ExactDecimalSum() }
+        decimalSum!.add(value)
+    }
+
+    /// A float's 8-byte payload.
+    @inline(__always)
+    private mutating func add(floatPayload payload: UnsafeRawBufferPointer) {
+        let key = OrderKey(tag: 0x03, payload: payload)
+        lower.lower(to: 0x03, payload, key: key)
+        upper.raise(to: 0x03, payload, key: key)
+        if case .none = floatSum { floatSum = CompensatedSum() }
+        floatSum!.add(Double(bitPattern: payload.loadUnaligned(as: UInt64.self).bigEndian))
+    }
+
+    /// A value of any other tag: most values of a long column lie strictly between its bounds,
+    /// and one comparison of order keys settles that without comparing the encodings.
+    @inline(__always)
+    private mutating func add(ordered tag: UInt8, payload: UnsafeRawBufferPointer) {
+        let key = OrderKey(tag: tag, payload: payload)
+        if let key, lower.isBelow(key) {
+            if !upper.isAbove(key) { upper.raise(to: tag, payload, key: key) }
+        } else if let key, upper.isAbove(key) {
+            lower.lower(to: tag, payload, key: key)
+        } else {
             lower.lower(to: tag, payload, key: key)
             upper.raise(to: tag, payload, key: key)
-            if case .none = floatSum { floatSum = CompensatedSum() }
-            floatSum!.add(Double(bitPattern: payload.loadUnaligned(as: UInt64.self).bigEndian))
-        default:
-            // Most values of a long column lie strictly between its bounds: one comparison of
-            // order keys settles that without comparing the encodings.
-            let key = OrderKey(tag: tag, payload: payload)
-            if let key, lower.isBelow(key) {
-                if !upper.isAbove(key) { upper.raise(to: tag, payload, key: key) }
-            } else if let key, upper.isAbove(key) {
-                lower.lower(to: tag, payload, key: key)
-            } else {
-                lower.lower(to: tag, payload, key: key)
-                upper.raise(to: tag, payload, key: key)
-            }
         }
+    }
+
+    @inline(never)
+    private static func malformedFloat(payloadCount: Int) -> CanonicalError {
+        CanonicalError(.malformedEncoding, "a float payload has \(payloadCount) bytes instead of 8")
     }
 
     /// Adds the aggregate of another chunk of the same column.

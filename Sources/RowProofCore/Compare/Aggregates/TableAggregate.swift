@@ -29,27 +29,52 @@ public struct TableAggregate: Sendable, Equatable, Codable {
     }
 
     /// Adds one row given as canonical row bytes; see ``add(_:)``.
+    ///
+    /// One loop over the value headers, each value going straight to its column's aggregate;
+    /// malformed bytes and bad payloads are reported out of line.
     public mutating func add(rowBytes: UnsafeRawBufferPointer) throws {
         let expected = columns.count
-        let names = columnNames
-        let found = try columns.withUnsafeMutableBufferPointer { aggregates in
-            try CanonicalRow.forEachColumn(in: rowBytes) { index, tag, _, payload in
-                guard index < expected else { return }
-                do {
-                    try aggregates[index].add(tag: tag, payload: payload)
-                } catch let error as CanonicalError {
-                    throw error.inColumn(names[index])
+        var index = 0
+        var offset = 0
+        let total = rowBytes.count
+        try columns.withUnsafeMutableBufferPointer { aggregates in
+            while offset < total {
+                guard total - offset >= 5 else { throw try Self.malformed(rowBytes) }
+                let tag = rowBytes[offset]
+                let length = Int(rowBytes.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self).bigEndian)
+                let start = offset + 5
+                guard length <= total - start else { throw try Self.malformed(rowBytes) }
+                if index < expected {
+                    let payload = UnsafeRawBufferPointer(rebasing: rowBytes[start..<(start + length)])
+                    do {
+                        try aggregates[index].add(tag: tag, payload: payload)
+                    } catch let error as CanonicalError {
+                        throw error.inColumn(columnNames[index])
+                    }
                 }
+                offset = start + length
+                index += 1
             }
         }
-        guard found == expected else {
-            throw CompareError(
-                .columnCountMismatch,
-                "a row with \(found) columns was added to an aggregate of \(expected) columns "
-                    + "(\(names.joined(separator: ", "))); rows must be serialized with the aggregate's column plan"
-            )
-        }
+        guard index == expected else { throw columnCountMismatch(found: index) }
         rows += 1
+    }
+
+    /// The error ``CanonicalRow/forEachColumn(in:_:)`` reports for malformed row bytes.
+    @inline(never)
+    private static func malformed(_ rowBytes: UnsafeRawBufferPointer) throws -> any Error {
+        _ = try CanonicalRow.forEachColumn(in: rowBytes) { _, _, _, _ in }
+        return CompareError(.malformedRow, "row bytes are malformed")
+    }
+
+    @inline(never)
+    private func columnCountMismatch(found: Int) -> CompareError {
+        let expected = columns.count
+        return CompareError(
+            .columnCountMismatch,
+            "a row with \(found) columns was added to an aggregate of \(expected) columns "
+                + "(\(columnNames.joined(separator: ", "))); rows must be serialized with the aggregate's column plan"
+        )
     }
 
     /// Adds the aggregate of another chunk of the same table.
