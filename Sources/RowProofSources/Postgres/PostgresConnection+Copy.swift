@@ -14,13 +14,12 @@ extension PostgresConnection {
     /// - Throws: ``SourceError/Kind/interrupted`` when the connection breaks, or the server's error
     ///   when the COPY fails part way; either way the rows read so far must be discarded.
     ///
-    /// A message libpq already received is copied into the connection's ``copyBuffer`` and lent
+    /// A message libpq already received is copied into the connection's copy buffer and lent
     /// out (valid until the next read on this connection); only when none is waiting does the
     /// read block in `PQgetCopyData`, which hands over a buffer of its own.
     @inline(__always)
     func nextCopyMessage() throws(SourceError) -> PostgresCopyMessage? {
-        if let copyBuffer {
-            let start = copyBuffer.start.assumingMemoryBound(to: CChar.self)
+        if let start = copyBufferStart {
             let length = PQgetlineAsync(handle, start, Int32.max)
             if length > 0 { return PostgresCopyMessage(lending: start, count: Int(length)) }
             if length < 0 {

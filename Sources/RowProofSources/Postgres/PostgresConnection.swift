@@ -14,7 +14,9 @@ public final class PostgresConnection {
     /// Where COPY messages already received are copied without an allocation each
     /// (``nextCopyMessage()``); `nil` on TLS or GSSAPI-encrypted connections, whose decrypted
     /// bytes libpq may hold where only its own wait looks, and when memory cannot be reserved.
-    let copyBuffer: PostgresCopyBuffer?
+    private let copyBuffer: PostgresCopyBuffer?
+    /// The start of ``copyBuffer``, read per row without retaining the buffer.
+    let copyBufferStart: UnsafeMutablePointer<CChar>?
 
     /// Connects with a libpq connection string or URL (`host=… port=…` or `postgresql://…`).
     ///
@@ -52,7 +54,9 @@ public final class PostgresConnection {
             throw Self.connectionError(reason, target: redactedTarget)
         }
         self.handle = connection
-        self.copyBuffer = PQsslInUse(connection) == 0 && PQgssEncInUse(connection) == 0 ? PostgresCopyBuffer() : nil
+        let copyBuffer = PQsslInUse(connection) == 0 && PQgssEncInUse(connection) == 0 ? PostgresCopyBuffer() : nil
+        self.copyBuffer = copyBuffer
+        self.copyBufferStart = copyBuffer?.start.assumingMemoryBound(to: CChar.self)
     }
 
     deinit { PQfinish(handle) }
