@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the worker per-row benchmark: in-memory rows through ChunkProcessor (column
 # aggregates, deterministic sample, merge-join), release build.
-# Usage: benchmarks/worker.sh [rows per side, default 1000000] [runs, default 3] [mixed or peer, default mixed]
+# Usage: benchmarks/worker.sh [rows per side, default 1000000] [runs, default 3] [mixed, peer or aggregate, default mixed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --scratch-path .build-perf --product WorkerBenchmark
