@@ -160,6 +160,12 @@ def main():
 
     ratio = lambda x, y: None if not x or not y else x / y
     b_a, c_b, d_b = ratio(b_wall, a_wall), ratio(c_wall, b_wall), ratio(d_wall, b_wall)
+    paired = []
+    for i in range(1, args.runs + 1):
+        floor = load_json(os.path.join(args.work, f"floor-{i}.json"))
+        run = rps[i - 1]
+        if floor and floor.get("wall_s") and run.get("wall_s"):
+            paired.append(run["wall_s"] / floor["wall_s"])
     worker_rss = [w["peak_rss_mb"] for r in rps for w in r.get("workers", [])]
     coord_rss = [r["coordinator_rss_mb"] for r in rps if r.get("coordinator_rss_mb") is not None]
     max_worker = max(worker_rss) if worker_rss else None
@@ -223,6 +229,11 @@ def main():
         if phases:
             p(f"         phases (s): {phases}")
     p(f"  (a) runs: " + ", ".join(f"{f['wall_s']:.2f} s" for f in floors))
+    if paired:
+        # The machine's speed can drift between runs; a (b) against the (a) measured just before
+        # it shares most of that drift, so the spread of these ratios shows how far it moved.
+        p(f"  b/a per run, each (b) against the (a) just before it: "
+          + ", ".join(f"{x:.2f}" for x in paired) + f" (median {statistics.median(paired):.2f})")
 
     def cores_busy(rec, wall):
         busy = rec and rec.get("machine_busy_cpu_s")
@@ -281,7 +292,7 @@ def main():
                 "rows_per_s": rate(rows_read, run["wall_s"]), "tool_cpu_s": run["measure"]["tool_cpu_s"],
                 "postgres_cpu_s": run["measure"]["postgres_cpu_s"], "machine_busy_cpu_s": run["measure"]["machine_busy_cpu_s"]}
             for name, run in (("data-diff 0.11.2", dd), ("reladiff 0.6.0", rd))},
-        "ratios": {"b/a": b_a, "c/b": c_b, "d/b": d_b},
+        "ratios": {"b/a": b_a, "c/b": c_b, "d/b": d_b, "b/a per run": paired},
         "goals": goals,
         "summary": text,
     }
