@@ -21,11 +21,11 @@ public struct CanonicalCell: Sendable, Hashable, Codable {
         self.payload = Array(payload)
     }
 
-    /// Overwrites the cell, reusing its storage when it is large enough.
+    /// Overwrites the cell, reusing its storage (a copy in place for a payload of the same length,
+    /// as when a column's values of one width keep raising its maximum).
     mutating func replace(tag: UInt8, payload bytes: UnsafeRawBufferPointer) {
         self.tag = tag
-        payload.removeAll(keepingCapacity: true)
-        payload.append(contentsOf: bytes)
+        payload.overwrite(with: bytes)
     }
 
     /// The full value encoding: tag, 4-byte big-endian length, payload.
