@@ -85,28 +85,17 @@ public struct ChunkProcessor: Sendable {
         let s = sourceDigest.finalize()
         let t = targetDigest.finalize()
         let evaluator = try ToleranceEvaluator(policy: plan.tolerance, columnNames: columnNames)
-        let sides = try tap.finishAggregates()
-        return ChunkResult(
-            chunkID: plan.chunkID,
-            tableIndex: plan.tableIndex,
-            sourceRows: s.count,
-            targetRows: t.count,
-            matchedRows: 0,
-            missingRows: 0,
-            extraRows: 0,
-            changedRows: 0,
-            withinToleranceRows: 0,
-            sourceDuplicateRows: 0,
-            targetDuplicateRows: 0,
+        var summary = DiffSummary(
+            sampleLimit: plan.differenceLimit,
             sourceDigest: s,
             targetDigest: t,
-            sourceSampleDigest: source.sample.finalize(),
-            targetSampleDigest: target.sample.finalize(),
             columnStatistics: evaluator.statistics,
-            sourceAggregate: sides.source,
-            targetAggregate: sides.target,
-            differences: []
+            rowCountCheck: evaluator.rowCountCheck(sourceRows: s.count, targetRows: t.count),
+            changedRatioCheck: evaluator.changedRatioCheck(changedRows: 0, comparedRows: 0)
         )
+        summary.sourceRows = s.count
+        summary.targetRows = t.count
+        return try Self.result(of: plan, summary, tap: tap, source.sample, target.sample, differences: [])
     }
 
     /// Merge-joins the two sides of a keyed plan.
@@ -132,6 +121,19 @@ public struct ChunkProcessor: Sendable {
             records.append(DifferenceRecord(difference, keyColumns: keyColumns))
         }
         let summary = try MergeDiffer(configuration: configuration).diff(source: &source, target: &target, sink: &sink)
+        return try Self.result(of: plan, summary, tap: tap, source.sample, target.sample, differences: records)
+    }
+
+    /// The chunk's result: the comparison's counts, digests and column statistics, each side's
+    /// sample digest, the aggregates the tap folded in, and the differences that travel back.
+    private static func result(
+        of plan: ChunkPlan,
+        _ summary: DiffSummary,
+        tap: ChunkTap,
+        _ sourceSample: ChunkDigestBuilder,
+        _ targetSample: ChunkDigestBuilder,
+        differences: [DifferenceRecord]
+    ) throws -> ChunkResult {
         let sides = try tap.finishAggregates()
         return ChunkResult(
             chunkID: plan.chunkID,
@@ -147,12 +149,12 @@ public struct ChunkProcessor: Sendable {
             targetDuplicateRows: summary.targetDuplicateRows,
             sourceDigest: summary.sourceDigest,
             targetDigest: summary.targetDigest,
-            sourceSampleDigest: source.sample.finalize(),
-            targetSampleDigest: target.sample.finalize(),
+            sourceSampleDigest: sourceSample.finalize(),
+            targetSampleDigest: targetSample.finalize(),
             columnStatistics: summary.columnStatistics,
             sourceAggregate: sides.source,
             targetAggregate: sides.target,
-            differences: records
+            differences: differences
         )
     }
 }

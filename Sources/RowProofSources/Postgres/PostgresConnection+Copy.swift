@@ -8,8 +8,8 @@ extension PostgresConnection {
         isCopying = true
     }
 
-    /// The next COPY data message (one row, the first also carrying the header), owned by the
-    /// caller; `nil` once the COPY completed successfully.
+    /// The next COPY data message (one row, the first also carrying the header); `nil` once the
+    /// COPY completed successfully.
     ///
     /// - Throws: ``SourceError/Kind/interrupted`` when the connection breaks, or the server's error
     ///   when the COPY fails part way; either way the rows read so far must be discarded.

@@ -13,6 +13,11 @@ struct PostgresRowPairTests {
         .init(name: "price", logicalType: .float), .init(name: "ok", logicalType: .bool),
     ]
 
+    /// The columns of the two-column tables (`id`, `v text`) of the smaller tests.
+    static let idAndValue: [ScanRequest.Column] = [
+        .init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text),
+    ]
+
     /// `src` and `dst` share 2,000 rows and differ in 30 changed (among them NULL against a value
     /// and NULL against an empty string), 10 missing, 10 extra and 2 duplicate keys.
     static func database() throws -> TestDatabase {
@@ -96,9 +101,7 @@ struct PostgresRowPairTests {
                 "INSERT INTO a VALUES (1, 'ab  '), (2, 'abcd')", "INSERT INTO b VALUES (1, 'ab'), (2, 'abcd')",
             ]
         )
-        let columns: [ScanRequest.Column] = [
-            .init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text),
-        ]
+        let columns = Self.idAndValue
         let pair = try PostgresRowPair(
             source: database.session().scan(ScanRequest(table: TableName("a"), columns: columns, keyColumns: ["id"])),
             target: database.session().scan(ScanRequest(table: TableName("b"), columns: columns, keyColumns: ["id"]))
@@ -125,9 +128,7 @@ struct PostgresRowPairTests {
                 "UPDATE b SET v = v || '!' WHERE id = 100",
             ]
         )
-        let columns: [ScanRequest.Column] = [
-            .init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text),
-        ]
+        let columns = Self.idAndValue
         let request = { (table: String) in ScanRequest(table: TableName(table), columns: columns, keyColumns: ["id"]) }
         var sizes: [Int] = []
         var alone = try database.session().scan(request("a"))
@@ -168,9 +169,7 @@ struct PostgresRowPairTests {
                 "INSERT INTO t SELECT g, repeat('x', 200) FROM generate_series(1, 300000) g",
             ]
         )
-        let columns: [ScanRequest.Column] = [
-            .init(name: "id", logicalType: .decimal), .init(name: "v", logicalType: .text),
-        ]
+        let columns = Self.idAndValue
         let request = ScanRequest(table: TableName("t"), columns: columns, keyColumns: ["id"])
         let sourceSession = try database.session()
         let targetSession = try database.session()
