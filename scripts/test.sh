@@ -13,7 +13,11 @@ export ROWPROOF_TEST_PYTHON="$venv/bin/python"
 export ROWPROOF_CHECK_JSONSCHEMA="$venv/bin/check-jsonschema"
 
 pgdir=$(mktemp -d /tmp/rowproof-test-pg.XXXXXX)
-trap 'bash "$root/scripts/postgres.sh" stop "$pgdir"' EXIT
+# The tests' scratch files (reports, job stores, signed packs, worker sockets) go to a folder of
+# this run, removed at the end with the server, so repeated runs do not fill /tmp.
+scratch=$(mktemp -d /tmp/rowproof-test-tmp.XXXXXX)
+chmod 755 "$scratch"
+trap 'bash "$root/scripts/postgres.sh" stop "$pgdir"; rm -rf "$scratch"' EXIT
 eval "$(bash scripts/postgres.sh start "$pgdir")"
 echo "test: Postgres running at $ROWPROOF_TEST_POSTGRES_URL"
 
@@ -26,6 +30,6 @@ echo "test: reference implementation (pytest)"
 
 echo "test: swift test (unit and integration)"
 swift build --build-tests 2>&1 | grep -v "prohibited flag"
-swift test --skip-build --disable-xctest 2>&1 | grep -v "prohibited flag" || status=1
+TMPDIR="$scratch" swift test --skip-build --disable-xctest 2>&1 | grep -v "prohibited flag" || status=1
 
 exit $status

@@ -3,19 +3,21 @@
 /// A plain value: feeding a row costs one XXH64 word (``XXH64WordStream``, a stripe round every
 /// fourth row) and two additions.
 public struct ChunkDigestBuilder: Sendable {
-    private var stream = XXH64WordStream(seed: XXH64.rowSeed)
+    @usableFromInline var stream = XXH64WordStream(seed: XXH64.rowSeed)
     /// Rows added so far.
-    public private(set) var count = 0
-    private var sum: UInt64 = 0
-    private var mix: UInt64 = 0
+    public var count: Int { rows }
+    @usableFromInline var rows = 0
+    @usableFromInline var sum: UInt64 = 0
+    @usableFromInline var mix: UInt64 = 0
 
     /// Starts an empty digest.
     public init() {}
 
-    /// Adds the next row's hash.
+    /// Adds the next row's hash (inlinable: it runs once per row and side, in other modules).
+    @inlinable
     public mutating func add(rowHash: UInt64) {
         stream.update(bigEndian: rowHash)
-        count += 1
+        rows += 1
         sum &+= rowHash
         mix &+= ChunkDigest.fmix64(rowHash)
     }

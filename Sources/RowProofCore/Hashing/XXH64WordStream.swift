@@ -4,34 +4,36 @@
 /// plain value: no C call, no allocation and no uniqueness check per word, which matters for the
 /// ordered chunk digest, fed once per row on both sides. Whole-buffer hashing stays with
 /// libxxhash (``XXH64``).
+@usableFromInline
 struct XXH64WordStream: Sendable {
-    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
-    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
-    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
-    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+    @usableFromInline static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    @usableFromInline static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    @usableFromInline static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+    @usableFromInline static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    @usableFromInline static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    private let seed: UInt64
+    @usableFromInline let seed: UInt64
     /// The four lane accumulators, advanced once per 32-byte stripe.
-    private var lanes: (UInt64, UInt64, UInt64, UInt64)
+    @usableFromInline var lanes: (UInt64, UInt64, UInt64, UInt64)
     /// Words of the stripe being filled, already in XXH64's little-endian reading.
-    private var pending: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    @usableFromInline var pending: (UInt64, UInt64, UInt64) = (0, 0, 0)
     /// Words fed so far.
-    private(set) var count = 0
+    @usableFromInline var count = 0
 
     /// Starts a stream with `seed`.
+    @usableFromInline
     init(seed: UInt64) {
         self.seed = seed
         lanes = (seed &+ Self.prime1 &+ Self.prime2, seed &+ Self.prime2, seed, seed &- Self.prime1)
     }
 
-    @inline(__always)
-    private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
         rotate(accumulator &+ input &* prime2, 31) &* prime1
     }
 
-    @inline(__always)
-    private static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    static func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {
         value << bits | value >> (64 - bits)
     }
 
@@ -41,7 +43,7 @@ struct XXH64WordStream: Sendable {
     }
 
     /// Feeds `word` as 8 big-endian bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func update(bigEndian word: UInt64) {
         // XXH64 reads its input little-endian: big-endian bytes read back as the swapped word.
         let input = word.byteSwapped
@@ -59,6 +61,7 @@ struct XXH64WordStream: Sendable {
     }
 
     /// The hash of the words fed so far; the stream can keep going.
+    @usableFromInline
     func digest() -> UInt64 {
         var hash: UInt64
         if count >= 4 {

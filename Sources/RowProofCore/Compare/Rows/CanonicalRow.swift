@@ -33,15 +33,30 @@ public struct CanonicalRow: Sendable, Hashable {
 }
 
 extension [UInt8] {
-    /// Replaces the contents with `source`: a copy in place when the length is the same (as for
-    /// most keys), otherwise an emptying that keeps the capacity, then an append.
+    /// Replaces the contents with `source`, reusing the storage: a copy in place when the
+    /// length is the same (as for most keys); for a length a few bytes off (rows whose text
+    /// columns vary a little), the count is moved one byte at a time and the rest copied in
+    /// place; otherwise an emptying that keeps the capacity, then an append.
     @inlinable @inline(__always)
     mutating func overwrite(with source: UnsafeRawBufferPointer) {
-        if source.count == count {
-            if count > 0 { withUnsafeMutableBytes { $0.copyMemory(from: source) } }
-        } else {
-            removeAll(keepingCapacity: true)
-            append(contentsOf: source)
+        let newCount = source.count
+        let oldCount = count
+        if newCount != oldCount {
+            let difference = newCount - oldCount
+            guard difference.magnitude <= 16 else {
+                removeAll(keepingCapacity: true)
+                append(contentsOf: source)
+                return
+            }
+            if difference < 0 {
+                for _ in 0..<(-difference) { removeLast() }
+            } else {
+                for index in oldCount..<newCount { append(source[index]) }
+            }
+        }
+        let common = Swift.min(oldCount, newCount)
+        if common > 0 {
+            withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: common) }
         }
     }
 }

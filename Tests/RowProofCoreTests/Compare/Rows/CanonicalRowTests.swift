@@ -50,4 +50,25 @@ import Testing
         )
         #expect(CanonicalRow.describeKey(key) == "(-42, 'O''Brien', 2024-03-01, 1970-01-01T00:00:01.500000Z)")
     }
+
+    /// Every length change a refilled row can see, from equal to far apart, leaves exactly the
+    /// new bytes; a row sharing the old storage keeps its own.
+    @Test(arguments: [0, 1, 5, 16, 17, 40, 300])
+    func overwriteLeavesExactlyTheNewBytes(oldCount: Int) {
+        for newCount in [0, 1, 3, 15, 16, 17, 32, 33, 64, 301] + (max(0, oldCount - 17)...(oldCount + 17)) {
+            let old = (0..<oldCount).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+            let new = (0..<newCount).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 200) }
+            // Storage of its own (refilled in place) and storage another row shares (copied first).
+            var unique = CanonicalRow(key: old.map { $0 }, bytes: old.map { $0 }, hash: 1)
+            var row = CanonicalRow(key: old, bytes: old, hash: 1)
+            let kept = row
+            new.withUnsafeBytes {
+                unique.overwrite(key: $0, bytes: $0, hash: 2)
+                row.overwrite(key: $0, bytes: $0, hash: 2)
+            }
+            #expect(unique.key == new && unique.bytes == new && unique.hash == 2, "\(oldCount) -> \(newCount) bytes")
+            #expect(row.key == new && row.bytes == new && row.hash == 2, "\(oldCount) -> \(newCount) bytes")
+            #expect(kept.key == old && kept.bytes == old)
+        }
+    }
 }
