@@ -317,7 +317,7 @@ public struct ReportBuilder: Sendable {
                 guard let cell, !hidden, let value = try? cell.value() else { return nil }
                 return .string(value.displayText)
             }
-            let sum = hidden ? nil : (column.decimalSum?.description ?? column.floatSum.map { "\($0.value)" })
+            let sum = hidden ? nil : sumText(column)
             return RowProofContracts.ColumnAggregate(
                 column: name,
                 count: column.count,

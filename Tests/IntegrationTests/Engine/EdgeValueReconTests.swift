@@ -1,0 +1,48 @@
+import Foundation
+import RowProofContracts
+import RowProofTestSupport
+import Testing
+
+/// Whole recons of values at the edges of their types: they must give the right counts and a
+/// valid report, never exit 2.
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct EdgeValueReconTests {
+    static func job(_ name: String, _ source: TestDatabase, _ target: TestDatabase, table: String) -> ReconJob {
+        ReconJob(
+            name: name,
+            source: ConnectionEndpoint(url: source.url),
+            target: ConnectionEndpoint(url: target.url),
+            tables: [TableSelection(source: table)],
+            chunking: ChunkingOptions(chunkRows: 40)
+        )
+    }
+
+    /// NaN, infinities and sums too large or too small for a plain `Double` description used to
+    /// put `nan`, `inf` or `1e+16` into the report's `sum`, which the report schema refuses.
+    @Test(.timeLimit(.minutes(2)))
+    func floatAndNumericColumnsWithNaNAndInfinityGiveAValidReport() async throws {
+        let setup = [
+            "CREATE TABLE measures (id int PRIMARY KEY, f8 float8, f4 real, n numeric, big float8, tiny float8)",
+            """
+            INSERT INTO measures VALUES
+                (1, 'NaN', 'Infinity', 'NaN', 1e300, 1e-300), (2, 'Infinity', '-Infinity', 'Infinity', 1e300, 2e-300),
+                (3, '-Infinity', 1.5, '-Infinity', 1e16, 0.00001), (4, -0.0, -0.0, 1.50, NULL, NULL)
+            """,
+        ]
+        let source = try TestDatabase("edge_f_src", setup: setup)
+        let target = try TestDatabase("edge_f_dst", setup: setup)
+        let report = try await EngineFixture.run(
+            Self.job("edge-floats", source, target, table: "public.measures"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder("edge-floats")
+        )
+        #expect(report.exitCode == 0)
+        let table = try #require(report.tables.first)
+        #expect(table.counts.matched == 4)
+        let sums = Dictionary(uniqueKeysWithValues: table.aggregates.source.map { ($0.column, $0.sum) })
+        #expect(sums["f8"] == .some(nil) && sums["f4"] == .some(nil) && sums["n"] == .some(nil))
+        #expect(sums["big"] == "2" + String(repeating: "0", count: 300))
+        #expect(sums["tiny"] == "0.00001")
+        #expect(sums["id"] == "10")
+    }
+}
