@@ -108,7 +108,7 @@ struct PostgresScanPlan {
 
     /// `'value'::type` for a bound component.
     func literal(_ value: CanonicalValue, keyIndex: Int) -> String {
-        PostgresSQL.literal(KeyRange.boundText(value)) + "::" + keyTypes[keyIndex].literalCast
+        PostgresSQL.literal(PostgresSQL.boundText(value)) + "::" + keyTypes[keyIndex].literalCast
     }
 
     /// `(k1, k2) >= ('a'::text, '1'::int8)` or the single-column form.

@@ -45,4 +45,30 @@ struct EdgeValueReconTests {
         #expect(sums["tiny"] == "0.00001")
         #expect(sums["id"] == "10")
     }
+
+    /// Dates and timestamps before year 1 as chunk bounds used to be written in ISO 8601's
+    /// astronomical years (`-0090-09-23`), which Postgres refuses: every such chunk failed.
+    @Test(.timeLimit(.minutes(2)), arguments: ["date", "timestamp", "timestamptz"])
+    func keysBeforeYearOneBoundChunks(type: String) async throws {
+        let setup = [
+            "CREATE TABLE history (k \(type) PRIMARY KEY, v int NOT NULL)",
+            "INSERT INTO history SELECT \(type) '0200-01-01 BC' + g * interval '97 days', g FROM generate_series(1, 400) g",
+        ]
+        let source = try TestDatabase("edge_bc_src", setup: setup)
+        let target = try TestDatabase(
+            "edge_bc_dst",
+            setup: setup + ["UPDATE history SET v = -v WHERE v IN (7, 333)", "DELETE FROM history WHERE v = 100"]
+        )
+        let report = try await EngineFixture.run(
+            Self.job("edge-bc-\(type)", source, target, table: "public.history"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder("edge-bc")
+        )
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.counts.matched == 397)
+        #expect(table.counts.changed == 2)
+        #expect(table.counts.missing == 1)
+        #expect(report.exitCode == 1)
+    }
 }
