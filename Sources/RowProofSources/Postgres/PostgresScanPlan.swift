@@ -97,10 +97,13 @@ struct PostgresScanPlan {
         return (type, decoder)
     }
 
-    /// The ORDER BY expression of key column `index`: text-like keys in byte order.
+    /// The ORDER BY expression of key column `index`: text-like keys in byte order, `timetz`
+    /// keys by their UTC time of day (their canonical value; Postgres orders `timetz` by UTC time
+    /// without reducing it modulo a day, then by zone).
     func orderExpression(_ index: Int) -> String {
         let column = PostgresSQL.identifier(fields[keyFields[index]].name)
         let type = keyTypes[index]
+        if case .timetz = fields[keyFields[index]].decoder { return PostgresSQL.utcTimeOfDay(column) }
         guard fields[keyFields[index]].decoder.isTextLike else { return column }
         return type.baseName == "text" || type.baseName == "varchar"
             ? "\(column) COLLATE \"C\"" : "\(column)::text COLLATE \"C\""

@@ -71,4 +71,34 @@ struct EdgeValueReconTests {
         #expect(table.counts.missing == 1)
         #expect(report.exitCode == 1)
     }
+
+    /// Postgres orders `timetz` by UTC time without reducing it modulo a day (`23:00-05` after
+    /// `05:00+00`), while its key is the UTC time of day (`04:00`): the streams came out of key
+    /// order (the job failed) and bounds like `-05:-53:-30` were refused.
+    @Test(.timeLimit(.minutes(2)))
+    func zonedTimeKeysAreOrderedAndBoundedByTheirUTCTimeOfDay() async throws {
+        let setup = [
+            "CREATE TABLE shifts (k timetz PRIMARY KEY, v int NOT NULL)",
+            """
+            INSERT INTO shifts SELECT (time '00:00' + g * interval '41 sec')::timetz AT TIME ZONE ((g % 27 - 13) || ':00')::interval, g
+            FROM generate_series(1, 2000) g
+            """,
+        ]
+        let source = try TestDatabase("edge_ttz_src", setup: setup)
+        let target = try TestDatabase(
+            "edge_ttz_dst",
+            setup: setup + ["UPDATE shifts SET v = -v WHERE v IN (5, 1500)", "DELETE FROM shifts WHERE v = 999"]
+        )
+        let report = try await EngineFixture.run(
+            Self.job("edge-timetz", source, target, table: "public.shifts"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder("edge-timetz")
+        )
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.counts.matched == 1997)
+        #expect(table.counts.changed == 2)
+        #expect(table.counts.missing == 1)
+        #expect(report.exitCode == 1)
+    }
 }
