@@ -132,10 +132,24 @@ struct PostgresScanPlan {
             + " FROM " + table.qualifiedName
         var predicates: [String] = []
         if let lower = request.range.lower { predicates.append(comparison(lower, ">=")) }
-        if let upper = request.range.upper { predicates.append(comparison(upper, "<")) }
+        if let upper = request.range.upper {
+            let below = comparison(upper, "<")
+            predicates.append(request.range.lower == nil ? withNullKeys(below) : below)
+        }
         if !predicates.isEmpty { sql += " WHERE " + predicates.joined(separator: " AND ") }
         if !keyFields.isEmpty { sql += " ORDER BY " + keyFields.indices.map(orderExpression).joined(separator: ", ") }
         return sql
+    }
+
+    /// `predicate`, or also rows whose nullable key columns hold NULL: the first chunk reads
+    /// them, so a NULL key fails the scan (`NULL_KEY`) instead of falling outside every range
+    /// (no comparison with a bound is true for NULL) and silently out of the comparison.
+    private func withNullKeys(_ predicate: String) -> String {
+        let nullable = Set(table.description.columns.filter(\.isNullable).map(\.name))
+        let tests = keyFields.map { fields[$0].name }.filter(nullable.contains).map {
+            PostgresSQL.identifier($0) + " IS NULL"
+        }
+        return tests.isEmpty ? predicate : "(" + ([predicate] + tests).joined(separator: " OR ") + ")"
     }
 
     func copyStatement() -> String {
