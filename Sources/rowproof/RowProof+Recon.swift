@@ -231,7 +231,7 @@ extension RowProofCommand {
                 columns: columns.isEmpty ? nil : columns,
                 excludeColumns: excluded.isEmpty ? nil : excluded
             )
-            let name = "recon-" + table!.replacingOccurrences(of: ".", with: "-")
+            let name = ReconJob.defaultName(forTable: table!)
             let job = ReconJob(
                 name: name,
                 source: ConnectionEndpoint(url: source!),

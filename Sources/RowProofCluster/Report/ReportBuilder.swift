@@ -242,9 +242,9 @@ public struct ReportBuilder: Sendable {
 
     private func sample(_ record: DifferenceRecord, table: String) -> DifferenceSample {
         var redacted = false
-        func shown(_ column: String, _ value: String) -> JSONValue? {
+        func shown(_ column: String, _ value: String, display: String? = nil) -> JSONValue? {
             switch context.policy.redaction(table: table, column: column) {
-            case nil: return .string(value)
+            case nil: return .string(display ?? value)
             case .mask?:
                 redacted = true
                 return .string("***")
@@ -261,8 +261,9 @@ public struct ReportBuilder: Sendable {
         var source: [String: JSONValue] = [:]
         var target: [String: JSONValue] = [:]
         for column in record.columns {
-            source[column.name] = shown(column.name, column.source)
-            target[column.name] = shown(column.name, column.target)
+            let display = Self.abbreviated(source: column.source, target: column.target)
+            source[column.name] = shown(column.name, column.source, display: display.source)
+            target[column.name] = shown(column.name, column.target, display: display.target)
         }
         let kind: DifferenceSample.Kind =
             switch record.kind {
@@ -315,9 +316,9 @@ public struct ReportBuilder: Sendable {
             let hidden = redact(name) != nil
             func text(_ cell: CanonicalCell?) -> JSONValue? {
                 guard let cell, !hidden, let value = try? cell.value() else { return nil }
-                return .string(value.displayText)
+                return .string(abbreviated(value.displayText))
             }
-            let sum = hidden ? nil : (column.decimalSum?.description ?? column.floatSum.map { "\($0.value)" })
+            let sum = hidden ? nil : sumText(column)
             return RowProofContracts.ColumnAggregate(
                 column: name,
                 count: column.count,

@@ -7,6 +7,8 @@ import RowProofCrypto
 /// or time zone is involved; bytes as hex; everything else as its text output.
 enum PostgresKeyTransport {
     case decimal, text, bytes, date, time, timestamp, uuid, bool, unsupported
+    /// A `timetz`: its UTC time of day, as microseconds.
+    case zonedTime
 
     init(_ decoder: PostgresFieldDecoder) {
         switch decoder {
@@ -14,7 +16,8 @@ enum PostgresKeyTransport {
         case .text, .bpchar, .char: self = .text
         case .bytea: self = .bytes
         case .date: self = .date
-        case .time, .timetz: self = .time
+        case .time: self = .time
+        case .timetz: self = .zonedTime
         case .timestamp: self = .timestamp
         case .uuid: self = .uuid
         case .bool: self = .bool
@@ -28,6 +31,7 @@ enum PostgresKeyTransport {
         case .bytes: "encode(\(column), 'hex')"
         case .date: "(\(column) - DATE '1970-01-01')::text"
         case .time: "(extract(epoch FROM \(column)) * 1000000)::int8::text"
+        case .zonedTime: "(extract(epoch FROM \(PostgresSQL.utcTimeOfDay(column))) * 1000000)::int8::text"
         case .timestamp: "(extract(epoch FROM \(column)) * 1000000)::int8::text"
         case .text: "\(column)::text"
         case .decimal, .uuid, .bool, .unsupported: "\(column)::text"
@@ -50,7 +54,7 @@ enum PostgresKeyTransport {
             case .text: .text(text)
             case .bytes: Hex.decode(text).map(CanonicalValue.bytes)
             case .date: Int32(text).map { .date(days: $0) }
-            case .time: Int64(text).map { .time(micros: $0) }
+            case .time, .zonedTime: Int64(text).map { .time(micros: $0) }
             case .timestamp: Int64(text).map { .timestamp(micros: $0) }
             case .uuid: Hex.decode(String(text.filter { $0 != "-" })).flatMap(UUIDBytes.init).map(CanonicalValue.uuid)
             case .bool: .bool(text == "true" || text == "t")

@@ -12,6 +12,12 @@ enum PostgresSQL {
         identifier(schema) + "." + identifier(table)
     }
 
+    /// The UTC time of day of a `timetz` expression, as `time` (`23:00-05` → `04:00`): the
+    /// canonical value of a zoned time, which is also how its keys are ordered and bounded.
+    static func utcTimeOfDay(_ expression: String) -> String {
+        "((\(expression)) AT TIME ZONE 'UTC')::time"
+    }
+
     /// A string literal (`'it''s'`); safe with `standard_conforming_strings`, which the session sets.
     static func literal(_ text: String) -> String {
         "'" + text.replacingAll("'", with: "''") + "'"

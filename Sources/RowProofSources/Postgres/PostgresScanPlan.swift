@@ -97,10 +97,13 @@ struct PostgresScanPlan {
         return (type, decoder)
     }
 
-    /// The ORDER BY expression of key column `index`: text-like keys in byte order.
+    /// The ORDER BY expression of key column `index`: text-like keys in byte order, `timetz`
+    /// keys by their UTC time of day (their canonical value; Postgres orders `timetz` by UTC time
+    /// without reducing it modulo a day, then by zone).
     func orderExpression(_ index: Int) -> String {
         let column = PostgresSQL.identifier(fields[keyFields[index]].name)
         let type = keyTypes[index]
+        if case .timetz = fields[keyFields[index]].decoder { return PostgresSQL.utcTimeOfDay(column) }
         guard fields[keyFields[index]].decoder.isTextLike else { return column }
         return type.baseName == "text" || type.baseName == "varchar"
             ? "\(column) COLLATE \"C\"" : "\(column)::text COLLATE \"C\""
@@ -108,7 +111,7 @@ struct PostgresScanPlan {
 
     /// `'value'::type` for a bound component.
     func literal(_ value: CanonicalValue, keyIndex: Int) -> String {
-        PostgresSQL.literal(KeyRange.boundText(value)) + "::" + keyTypes[keyIndex].literalCast
+        PostgresSQL.literal(PostgresSQL.boundText(value)) + "::" + keyTypes[keyIndex].literalCast
     }
 
     /// `(k1, k2) >= ('a'::text, '1'::int8)` or the single-column form.
@@ -129,10 +132,24 @@ struct PostgresScanPlan {
             + " FROM " + table.qualifiedName
         var predicates: [String] = []
         if let lower = request.range.lower { predicates.append(comparison(lower, ">=")) }
-        if let upper = request.range.upper { predicates.append(comparison(upper, "<")) }
+        if let upper = request.range.upper {
+            let below = comparison(upper, "<")
+            predicates.append(request.range.lower == nil ? withNullKeys(below) : below)
+        }
         if !predicates.isEmpty { sql += " WHERE " + predicates.joined(separator: " AND ") }
         if !keyFields.isEmpty { sql += " ORDER BY " + keyFields.indices.map(orderExpression).joined(separator: ", ") }
         return sql
+    }
+
+    /// `predicate`, or also rows whose nullable key columns hold NULL: the first chunk reads
+    /// them, so a NULL key fails the scan (`NULL_KEY`) instead of falling outside every range
+    /// (no comparison with a bound is true for NULL) and silently out of the comparison.
+    private func withNullKeys(_ predicate: String) -> String {
+        let nullable = Set(table.description.columns.filter(\.isNullable).map(\.name))
+        let tests = keyFields.map { fields[$0].name }.filter(nullable.contains).map {
+            PostgresSQL.identifier($0) + " IS NULL"
+        }
+        return tests.isEmpty ? predicate : "(" + ([predicate] + tests).joined(separator: " OR ") + ")"
     }
 
     func copyStatement() -> String {

@@ -128,7 +128,15 @@ extension PostgresSession {
         let percent = min(100, max(0.0001, target / max(estimate, 1) * 100 * 1.5))
         let transports = plan.keyFields.indices.map { PostgresKeyTransport(plan.fields[plan.keyFields[$0]].decoder) }
         let names = plan.keyFields.map { PostgresSQL.identifier(plan.fields[$0].name) }
-        let selects = zip(transports, names).map { $0.expression($1) }
+        // Each output gets an alias no column has: ORDER BY resolves a bare name to an output
+        // column first, so `ORDER BY "d"` next to `SELECT "d"::text` sorted an integer key
+        // component as text (1, 10, 2) and the boundaries came out of key order.
+        let columnNames = Set(info.description.columns.map(\.name))
+        var alias = "rowproof_key"
+        while columnNames.contains(where: { $0.hasPrefix(alias) }) { alias += "_" }
+        let selects = zip(transports, names).enumerated().map { index, pair in
+            pair.0.expression(pair.1) + " AS " + PostgresSQL.identifier("\(alias)\(index)")
+        }
         let filters = zip(transports, names).map { $0.filter($1) }
         let order = plan.keyFields.indices.map(plan.orderExpression)
         let sample = percent >= 100 ? "" : " TABLESAMPLE SYSTEM (\(percent)) REPEATABLE (20240301)"

@@ -38,6 +38,8 @@ struct PostgresTypeInfo: Hashable {
         switch baseName {
         case "int2", "int4", "int8", "oid": "int8"
         case "varchar", "bpchar", "name", "citext", "char": "text"
+        // timetz keys are compared by their UTC time of day (PostgresSQL.utcTimeOfDay).
+        case "timetz": "time"
         default: isEnum ? "text" : baseName
         }
     }

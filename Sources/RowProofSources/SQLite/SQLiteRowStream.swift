@@ -22,15 +22,19 @@ public struct SQLiteRowStream: RowStream {
         }
         rowEncoder.reset()
         keyEncoder.reset()
+        var current = 0
         do {
             for index in 0..<planCount {
+                current = index
                 try fields[index].decoder.append(statement, index, to: &rowEncoder, column: fields[index].name)
             }
             for index in keyFields {
+                current = index
                 try fields[index].decoder.appendKey(statement, index, to: &keyEncoder, column: fields[index].name)
             }
         } catch {
-            throw SourceError(error, table: table)
+            // Not every decoder error names its column (a date, time or timestamp that does not parse).
+            throw SourceError(error.inColumn(fields[current].name), table: table)
         }
         let hash = rowEncoder.finish()
         return CanonicalRow(key: keyEncoder.bytes, bytes: rowEncoder.bytes, hash: hash)

@@ -7,11 +7,15 @@ struct SQLiteScanPlan {
     let tableName: TableName
     private let request: ScanRequest
     private let qualified: String
+    /// Key columns that may hold NULL (see ``selectStatement()``).
+    private let nullableKeys: [String]
 
     init(request: ScanRequest, table: TableDescription) throws(SourceError) {
         self.request = request
         self.tableName = table.tableName
         self.qualified = SQLiteSQL.qualified(table.schema, table.name)
+        let nullable = Set(table.columns.filter(\.isNullable).map(\.name))
+        self.nullableKeys = request.isKeyless ? [] : request.keyColumns.filter(nullable.contains)
         if request.isKeyless, !request.range.isUnbounded {
             throw SourceError(
                 .schema,
@@ -99,7 +103,14 @@ struct SQLiteScanPlan {
             guard let bound else { continue }
             let placeholders = bound.indices.map { "?\(parameter + $0)" }
             parameter += bound.count
-            predicates.append("\(tuple(keys)) \(op) \(tuple(placeholders))")
+            var predicate = "\(tuple(keys)) \(op) \(tuple(placeholders))"
+            // The first chunk also reads rows with a NULL key, so they fail the scan (NULL_KEY)
+            // instead of falling outside every range and silently out of the comparison.
+            if op == "<", request.range.lower == nil, !nullableKeys.isEmpty {
+                let tests = nullableKeys.map { SQLiteSQL.identifier($0) + " IS NULL" }
+                predicate = "(" + ([predicate] + tests).joined(separator: " OR ") + ")"
+            }
+            predicates.append(predicate)
         }
         if !predicates.isEmpty { sql += " WHERE " + predicates.joined(separator: " AND ") }
         if !keys.isEmpty { sql += " ORDER BY " + keys.joined(separator: ", ") }

@@ -130,4 +130,25 @@ struct CrossEngineHashTests {
         #expect(missing?.kind == .connection)
         #expect(missing?.message.contains("/nonexistent/dir/x.db") == true)
     }
+
+    /// A SQLite value that does not parse as its column's date, time or timestamp used to fail
+    /// the scan with "table main.t: INVALID_TEMPORAL: …" and no column, in a table of many columns.
+    @Test(.timeLimit(.minutes(1)))
+    func sqliteTemporalErrorsNameTheColumn() throws {
+        let path = try makeSQLite([
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, born DATE, seen TIMESTAMP)",
+            "INSERT INTO t VALUES (1, '2024-01-01', '2024-01-01 10:00')",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = try SQLiteSource(location: SourceLocation(parsing: path)).openSession()
+        let columns: [ScanRequest.Column] = [
+            .init(name: "id", logicalType: .decimal), .init(name: "born", logicalType: .date),
+            .init(name: "seen", logicalType: .timestamp),
+        ]
+        let error = #expect(throws: SourceError.self) {
+            try readAll(session.scan(ScanRequest(table: TableName("t"), columns: columns, keyColumns: ["id"])))
+        }
+        #expect(error?.message.contains("column \"seen\"") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("INVALID_TEMPORAL") == true)
+    }
 }

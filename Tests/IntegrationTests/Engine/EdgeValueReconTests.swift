@@ -1,0 +1,104 @@
+import Foundation
+import RowProofContracts
+import RowProofTestSupport
+import Testing
+
+/// Whole recons of values at the edges of their types: they must give the right counts and a
+/// valid report, never exit 2.
+@Suite(.enabled(if: TestEnvironment.postgresURL != nil, "set ROWPROOF_TEST_POSTGRES_URL to run"), .serialized)
+struct EdgeValueReconTests {
+    static func job(_ name: String, _ source: TestDatabase, _ target: TestDatabase, table: String) -> ReconJob {
+        ReconJob(
+            name: name,
+            source: ConnectionEndpoint(url: source.url),
+            target: ConnectionEndpoint(url: target.url),
+            tables: [TableSelection(source: table)],
+            chunking: ChunkingOptions(chunkRows: 40)
+        )
+    }
+
+    /// NaN, infinities and sums too large or too small for a plain `Double` description used to
+    /// put `nan`, `inf` or `1e+16` into the report's `sum`, which the report schema refuses.
+    @Test(.timeLimit(.minutes(2)))
+    func floatAndNumericColumnsWithNaNAndInfinityGiveAValidReport() async throws {
+        let setup = [
+            "CREATE TABLE measures (id int PRIMARY KEY, f8 float8, f4 real, n numeric, big float8, tiny float8)",
+            """
+            INSERT INTO measures VALUES
+                (1, 'NaN', 'Infinity', 'NaN', 1e300, 1e-300), (2, 'Infinity', '-Infinity', 'Infinity', 1e300, 2e-300),
+                (3, '-Infinity', 1.5, '-Infinity', 1e16, 0.00001), (4, -0.0, -0.0, 1.50, NULL, NULL)
+            """,
+        ]
+        let source = try TestDatabase("edge_f_src", setup: setup)
+        let target = try TestDatabase("edge_f_dst", setup: setup)
+        let report = try await EngineFixture.run(
+            Self.job("edge-floats", source, target, table: "public.measures"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder("edge-floats")
+        )
+        #expect(report.exitCode == 0)
+        let table = try #require(report.tables.first)
+        #expect(table.counts.matched == 4)
+        let sums = Dictionary(uniqueKeysWithValues: table.aggregates.source.map { ($0.column, $0.sum) })
+        #expect(sums["f8"] == .some(nil) && sums["f4"] == .some(nil) && sums["n"] == .some(nil))
+        #expect(sums["big"] == "2" + String(repeating: "0", count: 300))
+        #expect(sums["tiny"] == "0.00001")
+        #expect(sums["id"] == "10")
+    }
+
+    /// Dates and timestamps before year 1 as chunk bounds used to be written in ISO 8601's
+    /// astronomical years (`-0090-09-23`), which Postgres refuses: every such chunk failed.
+    @Test(.timeLimit(.minutes(2)), arguments: ["date", "timestamp", "timestamptz"])
+    func keysBeforeYearOneBoundChunks(type: String) async throws {
+        let setup = [
+            "CREATE TABLE history (k \(type) PRIMARY KEY, v int NOT NULL)",
+            "INSERT INTO history SELECT \(type) '0200-01-01 BC' + g * interval '97 days', g FROM generate_series(1, 400) g",
+        ]
+        let source = try TestDatabase("edge_bc_src", setup: setup)
+        let target = try TestDatabase(
+            "edge_bc_dst",
+            setup: setup + ["UPDATE history SET v = -v WHERE v IN (7, 333)", "DELETE FROM history WHERE v = 100"]
+        )
+        let report = try await EngineFixture.run(
+            Self.job("edge-bc-\(type)", source, target, table: "public.history"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder("edge-bc")
+        )
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.counts.matched == 397)
+        #expect(table.counts.changed == 2)
+        #expect(table.counts.missing == 1)
+        #expect(report.exitCode == 1)
+    }
+
+    /// Postgres orders `timetz` by UTC time without reducing it modulo a day (`23:00-05` after
+    /// `05:00+00`), while its key is the UTC time of day (`04:00`): the streams came out of key
+    /// order (the job failed) and bounds like `-05:-53:-30` were refused.
+    @Test(.timeLimit(.minutes(2)))
+    func zonedTimeKeysAreOrderedAndBoundedByTheirUTCTimeOfDay() async throws {
+        let setup = [
+            "CREATE TABLE shifts (k timetz PRIMARY KEY, v int NOT NULL)",
+            """
+            INSERT INTO shifts SELECT (time '00:00' + g * interval '41 sec')::timetz AT TIME ZONE ((g % 27 - 13) || ':00')::interval, g
+            FROM generate_series(1, 2000) g
+            """,
+        ]
+        let source = try TestDatabase("edge_ttz_src", setup: setup)
+        let target = try TestDatabase(
+            "edge_ttz_dst",
+            setup: setup + ["UPDATE shifts SET v = -v WHERE v IN (5, 1500)", "DELETE FROM shifts WHERE v = 999"]
+        )
+        let report = try await EngineFixture.run(
+            Self.job("edge-timetz", source, target, table: "public.shifts"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder("edge-timetz")
+        )
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.counts.matched == 1997)
+        #expect(table.counts.changed == 2)
+        #expect(table.counts.missing == 1)
+        #expect(report.exitCode == 1)
+    }
+}
