@@ -55,6 +55,10 @@ enum RunReport {
                 for table in report.tables where table.guarantee != .full {
                     print("  note: \(table.sourceTable) was compared with guarantee \(table.guarantee.rawValue)")
                 }
+                for table in report.tables {
+                    guard let columns = table.targetOnlyColumns else { continue }
+                    print("  note: not compared (only in \(table.targetTable)): \(columns.joined(separator: ", "))")
+                }
                 print("  reports: " + outcome.files.map(\.path).joined(separator: "\n           "))
             }
             if let record {

@@ -227,6 +227,9 @@ public struct JobPlanner: Sendable {
             sourceEngineTypes.append(sourceColumn.engineType)
             targetEngineTypes.append(targetColumn.engineType)
         }
+        let targetKeyColumns = keyColumns.map { selection.targetColumn(for: $0) }
+        let planned = Set(targetColumns + targetKeyColumns)
+        let targetOnly = targetTable.columns.map(\.name).filter { !planned.contains($0) }
         return PlannedTable(
             index: index,
             source: sourceName,
@@ -235,12 +238,13 @@ public struct JobPlanner: Sendable {
             targetColumns: targetColumns,
             columnTypes: types,
             keyColumns: keyColumns,
-            targetKeyColumns: keyColumns.map { selection.targetColumn(for: $0) },
+            targetKeyColumns: targetKeyColumns,
             strategy: strategy,
             estimatedRows: sourceTable.estimatedRows ?? 0,
             chunkIDs: [],
             sourceEngineTypes: sourceEngineTypes,
-            targetEngineTypes: targetEngineTypes
+            targetEngineTypes: targetEngineTypes,
+            targetOnlyColumns: targetOnly.isEmpty ? nil : targetOnly
         )
     }
 

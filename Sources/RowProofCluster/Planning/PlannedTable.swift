@@ -29,6 +29,8 @@ public struct PlannedTable: Sendable, Hashable, Codable {
     public var sourceEngineTypes: [String]
     /// Engine types of the target's columns.
     public var targetEngineTypes: [String]
+    /// Target columns outside the column plan (not compared); `nil` when there are none.
+    public var targetOnlyColumns: [String]?
 
     /// Whether the table has no key and is compared as a multiset.
     public var isKeyless: Bool { keyColumns.isEmpty }
@@ -47,7 +49,8 @@ public struct PlannedTable: Sendable, Hashable, Codable {
         estimatedRows: Int,
         chunkIDs: [Int],
         sourceEngineTypes: [String],
-        targetEngineTypes: [String]
+        targetEngineTypes: [String],
+        targetOnlyColumns: [String]? = nil
     ) {
         self.index = index
         self.source = source
@@ -62,5 +65,6 @@ public struct PlannedTable: Sendable, Hashable, Codable {
         self.chunkIDs = chunkIDs
         self.sourceEngineTypes = sourceEngineTypes
         self.targetEngineTypes = targetEngineTypes
+        self.targetOnlyColumns = targetOnlyColumns
     }
 }

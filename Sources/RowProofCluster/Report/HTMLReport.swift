@@ -64,6 +64,11 @@ public enum HTMLReport {
         out +=
             "<p>\(c.rowsSource) source rows, \(c.rowsTarget) target rows: \(c.matched) matched, \(c.changed) changed, \(c.missing) missing, "
         out += "\(c.extra) extra, \(c.duplicateKeys) duplicate keys, \(c.withinTolerance) within tolerance.</p>"
+        if let columns = table.targetOnlyColumns {
+            out +=
+                "<p class=\"note\">Not compared (only in the target): "
+                + columns.map { "<code>\(e($0))</code>" }.joined(separator: ", ") + "</p>"
+        }
 
         if let recheck = table.recheck {
             out +=

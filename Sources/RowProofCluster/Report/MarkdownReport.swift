@@ -55,6 +55,13 @@ public enum MarkdownReport {
                         + explanation(table.guarantee)
                 )
             }
+            if let columns = table.targetOnlyColumns {
+                out.append("")
+                out.append(
+                    "> `\(table.targetTable)`: not compared (only in the target): "
+                        + columns.map { "`\($0)`" }.joined(separator: ", ")
+                )
+            }
             if let recheck = table.recheck {
                 out.append("")
                 out.append(

@@ -231,7 +231,8 @@ public struct ReportBuilder: Sendable {
             chunks: chunks,
             severity: RowProofContracts.Severity(highest ?? .info),
             verdict: verdict,
-            recheck: context.recheck[table.index]
+            recheck: context.recheck[table.index],
+            targetOnlyColumns: table.targetOnlyColumns
         )
     }
 

@@ -8,6 +8,8 @@ public struct TableReport: ContractModel {
     public var strategy: ReconStrategy
     /// What a pass proves for this table.
     public var guarantee: Guarantee
+    /// Target columns outside the column plan, which were not compared; `nil` when there are none.
+    public var targetOnlyColumns: [String]?
     /// Row counts.
     public var counts: RowCounts
     /// Per-column mismatch statistics.
@@ -41,9 +43,11 @@ public struct TableReport: ContractModel {
         chunks: [ChunkDigest],
         severity: Severity,
         verdict: Verdict,
-        recheck: RecheckSummary? = nil
+        recheck: RecheckSummary? = nil,
+        targetOnlyColumns: [String]? = nil
     ) {
         self.recheck = recheck
+        self.targetOnlyColumns = targetOnlyColumns
         self.sourceTable = sourceTable
         self.targetTable = targetTable
         self.strategy = strategy
@@ -61,7 +65,9 @@ public struct TableReport: ContractModel {
     enum CodingKeys: String, CodingKey {
         case sourceTable = "source_table"
         case targetTable = "target_table"
-        case strategy, guarantee, counts, columns, aggregates, differences
+        case strategy, guarantee
+        case targetOnlyColumns = "target_only_columns"
+        case counts, columns, aggregates, differences
         case differencesTruncated = "differences_truncated"
         case chunks, severity, verdict, recheck
     }
@@ -69,6 +75,12 @@ public struct TableReport: ContractModel {
     public func validate(at path: ContractPath) throws(ContractError) {
         try path["source_table"].checkNotEmpty(sourceTable)
         try path["target_table"].checkNotEmpty(targetTable)
+        if let targetOnlyColumns {
+            for (index, name) in targetOnlyColumns.enumerated() {
+                try path["target_only_columns"][index].checkNotEmpty(name)
+            }
+            try path["target_only_columns"].checkUnique(targetOnlyColumns) { "column \"\($0)\"" }
+        }
         try counts.validate(at: path["counts"])
         try columns.validateEach(at: path["columns"])
         try path["columns"].checkUnique(columns.map(\.column)) { "column \"\($0)\"" }

@@ -17,6 +17,13 @@ public final class PostgresConnection {
     private let copyBuffer: PostgresCopyBuffer?
     /// The start of ``copyBuffer``, read per row without retaining the buffer.
     let copyBufferStart: UnsafeMutablePointer<CChar>?
+    /// The last ``noticeLimit`` notices and warnings the server sent on this connection (such as
+    /// `WARNING: skipping "v" --- cannot analyze non-tables` when planning gathers statistics of
+    /// a view), oldest first. They answer RowProof's own statements, so they are kept here
+    /// instead of being printed on stderr in the middle of a job's progress, as libpq would.
+    public private(set) var notices: [String] = []
+    /// How many notices ``notices`` keeps.
+    public static let noticeLimit = 20
 
     /// Connects with a libpq connection string or URL (`host=… port=…` or `postgresql://…`).
     ///
@@ -57,6 +64,21 @@ public final class PostgresConnection {
         let copyBuffer = PQsslInUse(connection) == 0 && PQgssEncInUse(connection) == 0 ? PostgresCopyBuffer() : nil
         self.copyBuffer = copyBuffer
         self.copyBufferStart = copyBuffer?.start.assumingMemoryBound(to: CChar.self)
+        // libpq calls the processor on the thread running the statement, while the connection
+        // (which outlives its handle's callbacks: deinit finishes the handle) is in use.
+        PQsetNoticeProcessor(
+            connection,
+            { context, message in
+                guard let context, let message else { return }
+                Unmanaged<PostgresConnection>.fromOpaque(context).takeUnretainedValue().keep(notice: message)
+            },
+            Unmanaged.passUnretained(self).toOpaque()
+        )
+    }
+
+    private func keep(notice message: UnsafePointer<CChar>) {
+        if notices.count == Self.noticeLimit { notices.removeFirst() }
+        notices.append(Self.message(message))
     }
 
     deinit { PQfinish(handle) }

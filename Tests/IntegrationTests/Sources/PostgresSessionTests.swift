@@ -117,4 +117,23 @@ struct PostgresSessionTests {
         #expect(rows.allSatisfy { $0.key.isEmpty })
         #expect(Set(rows.map(\.hash)).count == 2)
     }
+
+    /// Planning a view gathers its statistics with ANALYZE, which Postgres answers with a
+    /// warning; the connection keeps it (libpq would print it on stderr mid-progress).
+    @Test(.timeLimit(.minutes(1)))
+    func serverWarningsAreKeptNotPrinted() throws {
+        let database = try TestDatabase(
+            "notices",
+            setup: [
+                "CREATE TABLE t (id int PRIMARY KEY, v text)",
+                "INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 300) g",
+                "CREATE VIEW recent AS SELECT id, v FROM t WHERE id > 100",
+            ]
+        )
+        let session = try database.session()
+        let ranges = try session.planRanges(table: TableName("recent"), keyColumns: ["id"], chunkRows: 50)
+        #expect(!ranges.isEmpty)
+        #expect(session.connection.notices.contains { $0.contains("cannot analyze non-tables") })
+        #expect(session.connection.notices.count <= PostgresConnection.noticeLimit)
+    }
 }
