@@ -70,7 +70,10 @@ extension RowProofCommand {
         @Option(help: "Local worker processes to start (0: wait for external workers to connect).")
         var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-        @Option(name: .customLong("chunk-rows"), help: "Rows per chunk.")
+        @Option(
+            name: .customLong("chunk-rows"),
+            help: "Rows per chunk (default: 100000, or the job file's chunking.chunk_rows)."
+        )
         var chunkRows: Int?
 
         @Option(help: "Policy file (policy/policy.json shape): severity rules, redaction of sensitive columns.")
