@@ -64,8 +64,8 @@ public final class PostgresConnection {
         let copyBuffer = PQsslInUse(connection) == 0 && PQgssEncInUse(connection) == 0 ? PostgresCopyBuffer() : nil
         self.copyBuffer = copyBuffer
         self.copyBufferStart = copyBuffer?.start.assumingMemoryBound(to: CChar.self)
-        // libpq calls the processor on the thread running the statement, while the connection
-        // (which outlives its handle's callbacks: deinit finishes the handle) is in use.
+        // libpq calls the processor on the thread running a statement, so while the connection
+        // is alive and in use; deinit detaches it before finishing the handle.
         PQsetNoticeProcessor(
             connection,
             { context, message in
@@ -81,7 +81,10 @@ public final class PostgresConnection {
         notices.append(Self.message(message))
     }
 
-    deinit { PQfinish(handle) }
+    deinit {
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        PQfinish(handle)
+    }
 
     /// The server's version number, as `server_version_num` (for example 150018).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
