@@ -3,10 +3,14 @@ import RowProofCluster
 import Synchronization
 
 /// Shows job progress on standard error: a redrawn bar with rows/s and ETA on a terminal, one
-/// plain line every few seconds otherwise (CI logs).
+/// plain line every few seconds otherwise (CI logs), and the line of completion once.
+///
+/// Lines already printed on standard output are flushed first, so a log that captures both
+/// streams shows them in the order they were written.
 final class ProgressPrinter: Sendable {
     private let isTerminal = isatty(STDERR_FILENO) == 1
-    private let lastPlainLine = Mutex<Date>(.distantPast)
+    /// When the last plain line was written, and the chunk count it gave as complete, if it did.
+    private let lastPlainLine = Mutex<(date: Date, completeAt: Int?)>((.distantPast, nil))
     private let drawn = Atomic<Bool>(false)
 
     func update(_ progress: JobProgress) {
@@ -17,6 +21,7 @@ final class ProgressPrinter: Sendable {
         let status =
             "\(progress.chunksDone)/\(progress.chunksTotal) chunks, \(Self.count(progress.rowsDone)) rows, "
             + "\(Self.count(Int(rate)))/s, \(progress.workers) workers, ETA \(Self.duration(remaining))"
+        fflush(nil)
         if isTerminal {
             let width = 30
             let filled = Int(fraction * Double(width))
@@ -24,11 +29,12 @@ final class ProgressPrinter: Sendable {
             FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(Int(fraction * 100))% \(status)".utf8))
             drawn.store(true, ordering: .relaxed)
         } else {
+            let complete = progress.chunksDone == progress.chunksTotal
             let due = lastPlainLine.withLock { last -> Bool in
-                guard Date().timeIntervalSince(last) >= 5 || progress.chunksDone == progress.chunksTotal else {
-                    return false
-                }
-                last = Date()
+                // Every change to complete is shown at once, each only once.
+                let news = complete && last.completeAt != progress.chunksDone
+                guard news || Date().timeIntervalSince(last.date) >= 5 else { return false }
+                last = (Date(), complete ? progress.chunksDone : nil)
                 return true
             }
             if due { FileHandle.standardError.write(Data("progress: \(Int(fraction * 100))% \(status)\n".utf8)) }
