@@ -3,6 +3,7 @@ public import Foundation
 /// Worker processes started on this machine for one job (`rowproof worker …`), stopped with it.
 public final class LocalFleet: Sendable {
     private let processes: [Process]
+    private let logDirectory: URL?
 
     /// Starts `count` workers running `executable` with `arguments(index)`.
     ///
@@ -27,6 +28,7 @@ public final class LocalFleet: Sendable {
             started.append(process)
         }
         processes = started
+        self.logDirectory = logDirectory
     }
 
     /// The workers' process ids.
@@ -39,7 +41,8 @@ public final class LocalFleet: Sendable {
             process.terminationReason == .uncaughtSignal
                 ? "killed by signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
         }
-        return "every local worker has exited (\(statuses.joined(separator: ", "))); see the worker logs"
+        let logs = logDirectory.map { "see the worker logs in \($0.path)" } ?? "see the workers' standard error"
+        return "every local worker has exited (\(statuses.joined(separator: ", "))); \(logs)"
     }
 
     /// Waits up to `seconds` for the workers to exit on their own, then terminates the rest.

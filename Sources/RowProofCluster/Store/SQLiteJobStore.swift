@@ -10,18 +10,31 @@ public final class SQLiteJobStore: JobStore {
     private let database: Mutex<SQLiteDatabase>
 
     /// Opens (creating if needed) the store at `path`.
+    ///
+    /// - Throws: ``JobStoreError`` naming the file and what to do when it cannot be opened or is
+    ///   not a job store (a damaged or foreign file).
     public init(path: String) throws {
-        let database = try SQLiteDatabase(path: path)
-        try database.execute(
-            """
-            CREATE TABLE IF NOT EXISTS jobs (
-                job_id TEXT PRIMARY KEY, spec_sha256 TEXT NOT NULL, specification BLOB NOT NULL,
-                created_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'running', epoch INTEGER NOT NULL DEFAULT 0);
-            CREATE TABLE IF NOT EXISTS chunks (
-                job_id TEXT NOT NULL REFERENCES jobs(job_id), chunk_id INTEGER NOT NULL, plan BLOB NOT NULL,
-                result BLOB, finished_at TEXT, PRIMARY KEY (job_id, chunk_id));
-            """
-        )
+        let database: SQLiteDatabase
+        do {
+            database = try SQLiteDatabase(path: path)
+            try database.execute(
+                """
+                CREATE TABLE IF NOT EXISTS jobs (
+                    job_id TEXT PRIMARY KEY, spec_sha256 TEXT NOT NULL, specification BLOB NOT NULL,
+                    created_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'running', epoch INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE IF NOT EXISTS chunks (
+                    job_id TEXT NOT NULL REFERENCES jobs(job_id), chunk_id INTEGER NOT NULL, plan BLOB NOT NULL,
+                    result BLOB, finished_at TEXT, PRIMARY KEY (job_id, chunk_id));
+                """
+            )
+            _ = try database.query("SELECT job_id, spec_sha256, specification, status, epoch FROM jobs LIMIT 0")
+            _ = try database.query("SELECT job_id, chunk_id, plan, result, finished_at FROM chunks LIMIT 0")
+        } catch {
+            throw JobStoreError(
+                "the job store \(path) cannot be used: \(error)\nhint: the store only keeps finished chunks for "
+                    + "resuming; move it aside (the job then starts over), or give another --store or --output"
+            )
+        }
         self.database = Mutex(database)
     }
 
