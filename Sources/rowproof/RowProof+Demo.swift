@@ -20,10 +20,16 @@ extension RowProofCommand {
         @Option(name: [.customShort("o"), .long], help: "Folder for the demo databases and reports.")
         var output: String = "rowproof-demo"
 
-        @Option(help: "Local worker processes.")
+        @Option(help: "Local worker processes, 1 to 1024.")
         var workers: Int = 2
 
         @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            guard (1...1024).contains(workers) else {
+                throw ValidationError("--workers \(workers): the demo starts its own workers; use 1 to 1024")
+            }
+        }
 
         func run() async throws {
             let logger = logging.bootstrap()
