@@ -35,7 +35,18 @@ extension RowProofCommand {
             let logger = logging.bootstrap()
             let folder = URL(fileURLWithPath: output)
             print("demo: building source.db and target.db in \(folder.path) …")
-            let planted = try DemoDataSet.create(in: folder)
+            let planted: DemoDataSet.Planted
+            do {
+                planted = try DemoDataSet.create(in: folder)
+            } catch {
+                FileHandle.standardError.write(
+                    Data(
+                        ("demo: cannot build the demo databases in \(folder.path): \(CommandFailure.describe(error))\n"
+                            + "hint: give --output a folder this user can create and write\n").utf8
+                    )
+                )
+                throw ExitCode(2)
+            }
             let job = ReconJob(
                 name: "demo-migration",
                 description: "The RowProof demo: a SQLite source and target with planted differences.",

@@ -80,6 +80,12 @@ enum CommandFailure {
             return "\(error)"
         }
         var text = nsError.localizedDescription
+        if let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            // Foundation's own sentence is often "The operation could not be completed"; errno says why.
+            text = String(cString: strerror(Int32(underlying.code)))
+        }
         if let path = nsError.userInfo[NSFilePathErrorKey] as? String, !text.contains(path) {
             text += " (\(path))"
         }

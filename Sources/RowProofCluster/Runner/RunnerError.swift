@@ -37,7 +37,7 @@ public struct RunnerError: Error, CustomStringConvertible, Sendable {
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         guard nsError.domain == NSCocoaErrorDomain else { return "\(error)" }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+        if let underlying = (nsError.userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
             underlying.domain == NSPOSIXErrorDomain
         {
             return String(cString: strerror(Int32(underlying.code)))

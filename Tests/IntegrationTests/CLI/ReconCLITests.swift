@@ -108,6 +108,21 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func aDemoOrRunFolderThatCannotBeCreatedIsExitTwoWithTheReason() throws {
+        let cli = try CLIRun("folders")
+        let job = try Self.job(in: cli)
+        let demo = try cli.run(["demo", "--output", cli.path("a.db/demo")])
+        #expect(demo.status == 2)
+        #expect(demo.stderr.contains("cannot build the demo databases in \(cli.path("a.db/demo")): Not a directory"))
+        let recon = try cli.run(["recon", "--job", job, "--output", cli.path("a.db"), "--workers", "1"])
+        #expect(recon.status == 2)
+        #expect(
+            recon.stderr.contains("cannot use the output folder \(cli.path("a.db")): File exists"),
+            "\(recon.stderr)"
+        )
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func anUnreadablePolicyIsExitTwoNamingTheFile() throws {
         let cli = try CLIRun("policy")
         let job = try Self.job(in: cli, extra: "policy: missing-policy.json")
