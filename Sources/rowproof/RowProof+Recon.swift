@@ -20,8 +20,8 @@ extension RowProofCommand {
                 reference in place of the URL: env://NAME, file:///path, vault://path#key.
 
                 By default a fleet of local worker processes does the work; reports go to --output as \
-                report.json, report.md and report.html. Re-running the same job resumes it (finished chunks \
-                are not read again). Exit codes: 0 within tolerance, 1 differences beyond tolerance, 2 the job \
+                report.json, report.md and report.html. Re-running an interrupted or failed job resumes it \
+                (finished chunks are not read again); a job that finished is run again in full. Exit codes: 0 within tolerance, 1 differences beyond tolerance, 2 the job \
                 could not run.
 
                 With --migration ID the run becomes part of a migration's record (`rowproof migration`): \

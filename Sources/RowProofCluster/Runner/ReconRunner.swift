@@ -138,6 +138,10 @@ public struct ReconRunner: Sendable {
         }
         var plannedJob = planned
         plannedJob.plans = plans
+        // A job whose last run finished is run again in full; only an unfinished run resumes.
+        if try store.restartIfFinished(jobID: planned.jobID) {
+            logger.info("recon.job.restarted", metadata: ["job": "\(planned.jobID)"])
+        }
         let resumed = try store.results(jobID: planned.jobID).count
 
         // Snapshots: one per Postgres side, held for the whole run.

@@ -135,6 +135,21 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
+    public func restartIfFinished(jobID: String) throws -> Bool {
+        try database.withLock { database in
+            try database.transaction {
+                let rows = try database.query("SELECT status FROM jobs WHERE job_id = ?", [.text(jobID)])
+                guard let status = rows.first?.first?.text, Self.isVerdict(status) else { return false }
+                try database.query(
+                    "UPDATE chunks SET result = NULL, finished_at = NULL WHERE job_id = ?",
+                    [.text(jobID)]
+                )
+                try database.query("UPDATE jobs SET status = 'running' WHERE job_id = ?", [.text(jobID)])
+                return true
+            }
+        }
+    }
+
     public func finish(jobID: String, status: String) throws {
         _ = try database.withLock { database in
             try database.query("UPDATE jobs SET status = ? WHERE job_id = ?", [.text(status), .text(jobID)])

@@ -1,5 +1,6 @@
 import Foundation
 import RowProofContracts
+import RowProofSources
 import Testing
 
 /// `rowproof recon`, `coordinator` and `demo` as a CI job runs them: what the command line says
@@ -120,6 +121,20 @@ import Testing
             recon.stderr.contains("cannot use the output folder \(cli.path("a.db")): File exists"),
             "\(recon.stderr)"
         )
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func reRunningAFinishedJobReadsTheDataAgain() throws {
+        let cli = try CLIRun("rerun")
+        let job = try Self.job(in: cli, extra: "workers: 1\nchunking: {chunk_rows: 20}")
+        let first = try cli.run(["recon", "--job", job, "-o", "out"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // The target loses rows after the passing run; the same command must see it.
+        try SQLiteDatabase(path: cli.path("b.db")).execute("DELETE FROM t WHERE id > 90")
+        let second = try cli.run(["recon", "--job", job, "-o", "out"])
+        #expect(second.status == 1, "\(second.stdout)")
+        #expect(second.stdout.contains("10 missing"), "\(second.stdout)")
+        #expect(!second.stdout.contains("resumed:"), "\(second.stdout)")
     }
 
     @Test(.timeLimit(.minutes(1)))
