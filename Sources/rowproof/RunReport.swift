@@ -37,6 +37,7 @@ enum RunReport {
         record: ((ReconRunner.Outcome) throws -> Void)? = nil
     ) async -> Int32 {
         let progress = ProgressPrinter()
+        Interruption.install(before: { progress.finish() })
         do {
             let outcome = try await ReconRunner(job: job, options: options).run(
                 logger: logger,
