@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RowProofClusterTests",
-            dependencies: ["RowProofCluster", "RowProofTestSupport"],
+            dependencies: ["RowProofCluster", "RowProofWire", "RowProofTestSupport", log],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -41,7 +41,7 @@ extension RowProofCommand {
         @Option(name: [.customShort("o"), .long], help: "Folder for the reports and the job store.")
         var output: String = "rowproof-out"
 
-        @Option(help: "Local workers to start as well.")
+        @Option(help: "Local workers to start as well, 0 to 1024.")
         var workers: Int = 0
 
         @Option(help: "Policy file.")
@@ -49,9 +49,10 @@ extension RowProofCommand {
 
         @Option(
             name: .customLong("lease-seconds"),
-            help: "Seconds a chunk stays with a worker that stopped heartbeating."
+            help:
+                "Seconds a chunk stays with a worker that stopped heartbeating. Default: the job's chunking.lease_seconds, else 30."
         )
-        var leaseSeconds: Double = 30
+        var leaseSeconds: Double?
 
         @Option(
             name: .customLong("curve-keys"),
@@ -76,29 +77,30 @@ extension RowProofCommand {
 
         func validate() throws {
             if curveAllow != nil && curveKeys == nil { throw ValidationError("--curve-allow needs --curve-keys") }
+            guard bind.hasPrefix("tcp://") || bind.hasPrefix("ipc://") else {
+                throw ValidationError("--bind \(bind): use a tcp:// or ipc:// endpoint, e.g. tcp://*:5555")
+            }
+            guard (0...1024).contains(workers) else {
+                throw ValidationError("--workers \(workers): use 0 to 1024 (0: only the workers that connect)")
+            }
+            if let leaseSeconds, !(leaseSeconds > 0 && leaseSeconds <= 86_400) {
+                throw ValidationError("--lease-seconds \(leaseSeconds): use more than 0 and at most 86400 seconds")
+            }
         }
 
         func run() async throws {
             let logger = logging.bootstrap()
             var security: CurveSecurity?
             if let curveKeys {
-                let keys = try JSONDecoder().decode(
-                    CurveKeyPair.self,
-                    from: Data(contentsOf: URL(fileURLWithPath: curveKeys))
-                )
-                let allowed =
-                    try curveAllow.map { path in
-                        Set(
-                            try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
-                                .map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-                                    !$0.isEmpty && !$0.hasPrefix("#")
-                                }
-                        )
-                    } ?? []
+                let keys = try CurveKeyFiles.keyPair(at: curveKeys, option: "--curve-keys")
+                let allowed = try curveAllow.map(CurveKeyFiles.allowList(at:)) ?? []
                 security = .server(keys: keys, allowedClientKeys: allowed)
                 FileHandle.standardError.write(
                     Data(
-                        "coordinator: CURVE on, public key \(keys.publicKey), \(allowed.count) allowed worker keys\n"
+                        ("coordinator: CURVE on, public key \(keys.publicKey), "
+                            + (allowed.isEmpty
+                                ? "any worker key accepted (no --curve-allow)\n"
+                                : "\(allowed.count) allowed worker keys\n"))
                             .utf8
                     )
                 )
@@ -116,7 +118,9 @@ extension RowProofCommand {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
             }
-            var scheduling = LeaseScheduler.Configuration(leaseSeconds: leaseSeconds)
+            var scheduling = LeaseScheduler.Configuration(
+                leaseSeconds: leaseSeconds ?? reconJob.chunking?.leaseSeconds.map(Double.init) ?? 30
+            )
             if let attempts = reconJob.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             var planning = JobPlanner.Defaults()
             if let rows = reconJob.chunking?.chunkRows { planning.chunkRows = rows }

@@ -20,16 +20,33 @@ extension RowProofCommand {
         @Option(name: [.customShort("o"), .long], help: "Folder for the demo databases and reports.")
         var output: String = "rowproof-demo"
 
-        @Option(help: "Local worker processes.")
+        @Option(help: "Local worker processes, 1 to 1024.")
         var workers: Int = 2
 
         @OptionGroup var logging: LoggingOptions
+
+        func validate() throws {
+            guard (1...1024).contains(workers) else {
+                throw ValidationError("--workers \(workers): the demo starts its own workers; use 1 to 1024")
+            }
+        }
 
         func run() async throws {
             let logger = logging.bootstrap()
             let folder = URL(fileURLWithPath: output)
             print("demo: building source.db and target.db in \(folder.path) …")
-            let planted = try DemoDataSet.create(in: folder)
+            let planted: DemoDataSet.Planted
+            do {
+                planted = try DemoDataSet.create(in: folder)
+            } catch {
+                FileHandle.standardError.write(
+                    Data(
+                        ("demo: cannot build the demo databases in \(folder.path): \(CommandFailure.describe(error))\n"
+                            + "hint: give --output a folder this user can create and write\n").utf8
+                    )
+                )
+                throw ExitCode(2)
+            }
             let job = ReconJob(
                 name: "demo-migration",
                 description: "The RowProof demo: a SQLite source and target with planted differences.",

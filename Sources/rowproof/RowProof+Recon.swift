@@ -20,8 +20,8 @@ extension RowProofCommand {
                 reference in place of the URL: env://NAME, file:///path, vault://path#key.
 
                 By default a fleet of local worker processes does the work; reports go to --output as \
-                report.json, report.md and report.html. Re-running the same job resumes it (finished chunks \
-                are not read again). Exit codes: 0 within tolerance, 1 differences beyond tolerance, 2 the job \
+                report.json, report.md and report.html. Re-running an interrupted or failed job resumes it \
+                (finished chunks are not read again); a job that finished is run again in full. Exit codes: 0 within tolerance, 1 differences beyond tolerance, 2 the job \
                 could not run.
 
                 With --migration ID the run becomes part of a migration's record (`rowproof migration`): \
@@ -64,15 +64,23 @@ extension RowProofCommand {
         @Option(help: "rowhash (every row; default), keys, aggregate or sample.")
         var strategy: String?
 
-        @Option(name: [.customShort("o"), .long], help: "Folder for the reports and the job store.")
-        var output: String = "rowproof-out"
+        @Option(
+            name: [.customShort("o"), .long],
+            help: "Folder for the reports and the job store. Default: the job's output_dir, else rowproof-out."
+        )
+        var output: String?
 
-        @Option(help: "Local worker processes to start (0: wait for external workers to connect).")
-        var workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        @Option(
+            help: ArgumentHelp(
+                "Local worker processes to start, 0 to 1024 (0: wait for external workers to connect). "
+                    + "Default: the job's workers, else one per core (\(RowProofCommand.Recon.defaultWorkers) here)."
+            )
+        )
+        var workers: Int?
 
         @Option(
             name: .customLong("chunk-rows"),
-            help: "Rows per chunk (default: 100000, or the job file's chunking.chunk_rows)."
+            help: "Rows per chunk (default: 100000; overrides the job file's chunking.chunk_rows)."
         )
         var chunkRows: Int?
 
@@ -129,12 +137,22 @@ extension RowProofCommand {
                 }
             } else if source != nil || table != nil {
                 throw ValidationError("--job already names source, target and tables; drop the other arguments")
+            } else if let option = optionsTheJobFileOwns.first {
+                throw ValidationError(
+                    "\(option) does not apply with --job: the job file says it (\(Self.jobField(of: option))); "
+                        + "change it there, or drop --job"
+                )
             }
             if let strategy, ReconStrategy(rawValue: strategy) == nil {
                 throw ValidationError("--strategy \(strategy): use rowhash, keys, aggregate or sample")
             }
-            guard workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
+            if let workers, !(0...1024).contains(workers) {
+                throw ValidationError("--workers \(workers): use 0 to 1024 (0 waits for external workers)")
+            }
             if let chunkRows, chunkRows < 1 { throw ValidationError("--chunk-rows must be at least 1") }
+            guard bind.hasPrefix("tcp://") || bind.hasPrefix("ipc://") else {
+                throw ValidationError("--bind \(bind): use a tcp:// or ipc:// endpoint, e.g. tcp://*:5555")
+            }
             if !columns.isEmpty && !excluded.isEmpty {
                 throw ValidationError("use either --column or --exclude, not both")
             }
@@ -144,7 +162,7 @@ extension RowProofCommand {
             let logger = logging.bootstrap()
             let reconJob: ReconJob
             do {
-                reconJob = try loadJob()
+                reconJob = applyingCommandLine(to: try loadJob())
             } catch {
                 FileHandle.standardError.write(Data("rowproof: invalid job: \(error)\n".utf8))
                 throw ExitCode(2)
@@ -254,9 +272,9 @@ extension RowProofCommand {
             if let attempts = job.chunking?.maxAttempts { scheduling.maximumAttempts = attempts }
             if let lease = job.chunking?.leaseSeconds { scheduling.leaseSeconds = Double(lease) }
             var options = ReconRunner.Options(
-                outputDirectory: URL(fileURLWithPath: job.outputDir ?? output),
+                outputDirectory: URL(fileURLWithPath: outputFolder(for: job)),
                 storePath: store,
-                workers: job.workers ?? workers,
+                workers: workerCount(for: job),
                 workerExecutable: RunReport.selfExecutable,
                 bind: bind,
                 useSnapshots: !noSnapshot,

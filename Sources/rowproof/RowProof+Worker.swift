@@ -69,6 +69,14 @@ extension RowProofCommand {
             if (curveKeys == nil) != (curveServerKey == nil) {
                 throw ValidationError("--curve-keys and --curve-server-key go together")
             }
+            if let curveServerKey, curveServerKey.utf8.count != 40 {
+                throw ValidationError(
+                    "--curve-server-key: expected the coordinator's CURVE public key, 40 Z85 characters (got \(curveServerKey.utf8.count))"
+                )
+            }
+            guard coordinatorTimeout >= 0 else {
+                throw ValidationError("--coordinator-timeout \(coordinatorTimeout): use 0 (never) or more seconds")
+            }
             for entry in trustKeys where !entry.contains("=") {
                 throw ValidationError("--trust-key \(entry): expected KEY_ID=PATH")
             }
@@ -87,14 +95,18 @@ extension RowProofCommand {
                         "--trust-key \(parts[0]): cannot read \(parts[1]): \(error.localizedDescription)"
                     )
                 }
-                keys[parts[0]] = try Ed25519PublicKey(pem: pem)
+                do {
+                    keys[parts[0]] = try Ed25519PublicKey(pem: pem)
+                } catch {
+                    throw ValidationError(
+                        "--trust-key \(parts[0]): \(parts[1]) is not an Ed25519 public key in PEM (\(error)); "
+                            + "give the coordinator's signing-key.pub.pem from `rowproof keygen`"
+                    )
+                }
             }
             var security: CurveSecurity?
             if let curveKeys, let curveServerKey {
-                let keys = try JSONDecoder().decode(
-                    CurveKeyPair.self,
-                    from: Data(contentsOf: URL(fileURLWithPath: curveKeys))
-                )
+                let keys = try CurveKeyFiles.keyPair(at: curveKeys, option: "--curve-keys")
                 security = .client(keys: keys, serverPublicKey: curveServerKey)
             }
             let id = workerID ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"

@@ -18,11 +18,14 @@ enum RunReport {
         return URL(fileURLWithPath: jobFile).deletingLastPathComponent().appendingPathComponent(path).path
     }
 
+    /// The policy file at `path`, with its SHA-256.
+    ///
+    /// - Throws: a ``ContractError`` naming the file when it cannot be read or is not a valid policy.
     static func loadPolicy(_ path: String?) throws -> (rules: ReportPolicy, sha256: String)? {
         guard let path else { return nil }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let policy = try ContractDecoder().decode(Policy.self, from: data, fileName: path)
-        return (ReportPolicy(policy), SHA256.hexDigest(data))
+        let url = URL(fileURLWithPath: path)
+        let policy = try ContractDecoder().decode(Policy.self, contentsOf: url)
+        return (ReportPolicy(policy), SHA256.hexDigest(try Data(contentsOf: url)))
     }
 
     static func run(
@@ -34,6 +37,7 @@ enum RunReport {
         record: ((ReconRunner.Outcome) throws -> Void)? = nil
     ) async -> Int32 {
         let progress = ProgressPrinter()
+        Interruption.install(before: { progress.finish() })
         do {
             let outcome = try await ReconRunner(job: job, options: options).run(
                 logger: logger,

@@ -104,13 +104,28 @@ public struct Coordinator: Sendable {
     }
 
     /// Binds the socket; returns the endpoint workers should connect to and a handle that runs the job.
-    public func bind(context: ZMQContext) throws(WireError) -> SocketLoop {
-        try SocketLoop(
+    ///
+    /// - Parameter logger: With CURVE, a worker whose key is refused is logged here, once per key.
+    public func bind(context: ZMQContext, logger: Logger? = nil) throws(WireError) -> SocketLoop {
+        let refusals = RefusedKeys()
+        return try SocketLoop(
             context: context,
             type: .router,
             attachment: .bind(configuration.bind),
             security: configuration.security,
-            limits: configuration.limits
+            limits: configuration.limits,
+            onAuthentication: { key, allowed in
+                guard !allowed, let logger, refusals.isFirstRefusal(of: key) else { return }
+                logger.warning(
+                    "coordinator.worker.refused",
+                    metadata: [
+                        "curve_public_key": "\(key.isEmpty ? "(none)" : key)",
+                        "reason": "the worker's CURVE public key is not in the --curve-allow list",
+                        "hint":
+                            "add the key to the allow-list file and restart the coordinator, if the worker is yours",
+                    ]
+                )
+            }
         )
     }
 
@@ -230,7 +245,7 @@ public struct Coordinator: Sendable {
                 actions += scheduler.tick(now: now)
             case .tick:
                 if let reason = configuration.fleetCheck?() {
-                    throw JobFailure(chunkID: -1, table: "-", range: .all, attempts: 0, lastError: reason)
+                    throw JobFailure.ofRun(reason)
                 }
                 actions += scheduler.tick(now: now)
                 if Date().timeIntervalSince(lastHeartbeat) >= 1 {
@@ -391,12 +406,6 @@ public struct Coordinator: Sendable {
                 }
             }
         }
-        throw JobFailure(
-            chunkID: -1,
-            table: "-",
-            range: .all,
-            attempts: 0,
-            lastError: "the coordinator's socket closed"
-        )
+        throw JobFailure.ofRun("the coordinator's socket closed")
     }
 }

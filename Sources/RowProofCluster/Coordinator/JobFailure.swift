@@ -22,7 +22,13 @@ public struct JobFailure: Error, CustomStringConvertible, Sendable {
         self.lastError = lastError
     }
 
+    /// A failure of the whole run rather than of one chunk (the fleet is gone, the socket closed).
+    public static func ofRun(_ reason: String) -> JobFailure {
+        JobFailure(chunkID: -1, table: "-", range: .all, attempts: 0, lastError: reason)
+    }
+
     public var description: String {
-        "chunk \(chunkID) of \(table) (\(range)) failed after \(attempts) attempt(s): \(lastError)"
+        guard chunkID >= 0 else { return lastError }
+        return "chunk \(chunkID) of \(table) (\(range)) failed after \(attempts) attempt(s): \(lastError)"
     }
 }

@@ -172,6 +172,19 @@ public struct JobPlanner: Sendable {
             }
         }
 
+        // Names the job gives that the source table lacks are typos: refused, never silently ignored
+        // (an exclusion that excludes nothing compares a column the job meant to leave out).
+        let unknown =
+            (selection.excludeColumns ?? []).map { ("exclude_columns", $0) }
+            + (selection.columnMapping ?? [:]).keys.sorted().map { ("column_mapping", $0) }
+        for (field, name) in unknown where sourceTable.column(named: name) == nil {
+            throw PlanningError(
+                "table \(selection.source): \(field) names column \"\(name)\", which does not exist in source table \(sourceName)",
+                hint: "use the source table's column names; columns of \(sourceName): "
+                    + sourceTable.columns.map(\.name).joined(separator: ", ")
+            )
+        }
+
         // The column plan: explicit, or every column minus exclusions; keys first, then by name bytes.
         let excluded = Set(selection.excludeColumns ?? [])
         var names = selection.columns ?? sourceTable.columns.map(\.name).filter { !excluded.contains($0) }

@@ -1,8 +1,18 @@
 public import Foundation
+import Synchronization
 
 /// Worker processes started on this machine for one job (`rowproof worker …`), stopped with it.
 public final class LocalFleet: Sendable {
     private let processes: [Process]
+    private let logDirectory: URL?
+    /// The process ids of every local worker started and not yet stopped, in this process.
+    private static let running = Mutex<Set<Int32>>([])
+
+    /// Sends SIGTERM to every local worker this process started and has not stopped: for a
+    /// command that is interrupted and exits at once, so no worker outlives it.
+    public static func terminateAll() {
+        for pid in running.withLock({ $0 }) { kill(pid, SIGTERM) }
+    }
 
     /// Starts `count` workers running `executable` with `arguments(index)`.
     ///
@@ -25,8 +35,10 @@ public final class LocalFleet: Sendable {
             }
             try process.run()
             started.append(process)
+            _ = Self.running.withLock { $0.insert(process.processIdentifier) }
         }
         processes = started
+        self.logDirectory = logDirectory
     }
 
     /// The workers' process ids.
@@ -39,7 +51,8 @@ public final class LocalFleet: Sendable {
             process.terminationReason == .uncaughtSignal
                 ? "killed by signal \(process.terminationStatus)" : "exit \(process.terminationStatus)"
         }
-        return "every local worker has exited (\(statuses.joined(separator: ", "))); see the worker logs"
+        let logs = logDirectory.map { "see the worker logs in \($0.path)" } ?? "see the workers' standard error"
+        return "every local worker has exited (\(statuses.joined(separator: ", "))); \(logs)"
     }
 
     /// Waits up to `seconds` for the workers to exit on their own, then terminates the rest.
@@ -56,5 +69,8 @@ public final class LocalFleet: Sendable {
         }
         for process in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
         for process in processes { process.waitUntilExit() }
+        Self.running.withLock { running in
+            for process in processes { running.remove(process.processIdentifier) }
+        }
     }
 }

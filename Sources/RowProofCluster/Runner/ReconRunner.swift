@@ -109,7 +109,13 @@ public struct ReconRunner: Sendable {
             )
             phaseStart = Date()
         }
-        try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+            // Whatever happens next, the folder never shows an earlier run's verdict as this one's.
+            try ReportWriter.removeReports(in: options.outputDirectory)
+        } catch {
+            throw RunnerError.outputFolder(options.outputDirectory, error)
+        }
 
         // Plan (blocking catalog queries) off the cooperative pool.
         let planner = JobPlanner(job: job, defaults: options.planning)
@@ -132,6 +138,10 @@ public struct ReconRunner: Sendable {
         }
         var plannedJob = planned
         plannedJob.plans = plans
+        // A job whose last run finished is run again in full; only an unfinished run resumes.
+        if try store.restartIfFinished(jobID: planned.jobID) {
+            logger.info("recon.job.restarted", metadata: ["job": "\(planned.jobID)"])
+        }
         let resumed = try store.results(jobID: planned.jobID).count
 
         // Snapshots: one per Postgres side, held for the whole run.
@@ -204,7 +214,12 @@ public struct ReconRunner: Sendable {
         let recheckDelay = job.recheck.flatMap { $0.enabled ? Double($0.delaySeconds ?? 60) : nil }
         configuration.shutdownWorkersAtEnd = options.shutdownWorkersAtEnd && recheckDelay == nil
         let coordinator = Coordinator(configuration: configuration, store: store)
-        let loop = try coordinator.bind(context: context)
+        let loop: SocketLoop
+        do {
+            loop = try coordinator.bind(context: context, logger: logger)
+        } catch {
+            throw RunnerError.bind(options.bind, error)
+        }
         defer { loop.shutdown() }
         onEndpoint(loop.endpoint)
         var fleet: LocalFleet?

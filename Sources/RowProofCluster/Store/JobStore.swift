@@ -51,4 +51,19 @@ public protocol JobStore: Sendable {
 
     /// Records the job's outcome (`passed`, `failed`, `error: …`).
     func finish(jobID: String, status: String) throws
+
+    /// Starts `jobID` over when its last run finished with a verdict: the accepted results are
+    /// dropped (the plans stay), so a re-run reads the data again instead of repeating an old
+    /// verdict. A run that was interrupted (`running`) or failed (`error: …`) keeps its results
+    /// for resuming.
+    ///
+    /// - Returns: whether the job was started over.
+    func restartIfFinished(jobID: String) throws -> Bool
+}
+
+extension JobStore {
+    /// Whether a stored status is a finished run's verdict, rather than a run in progress or an error.
+    static func isVerdict(_ status: String) -> Bool {
+        status != "running" && !status.hasPrefix("error")
+    }
 }

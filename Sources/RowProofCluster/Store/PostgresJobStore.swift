@@ -127,6 +127,25 @@ public final class PostgresJobStore: JobStore {
         }
     }
 
+    public func restartIfFinished(jobID: String) throws -> Bool {
+        try connection.withLock { connection in
+            // One statement, so a concurrent reader never sees the job restarted with old results.
+            let rows = try connection.query(
+                """
+                WITH restarted AS (
+                    UPDATE rowproof.jobs SET status = 'running'
+                    WHERE job_id = $1 AND status <> 'running' AND status NOT LIKE 'error%' RETURNING job_id),
+                cleared AS (
+                    UPDATE rowproof.chunks SET result = NULL, finished_at = NULL
+                    WHERE job_id IN (SELECT job_id FROM restarted) RETURNING chunk_id)
+                SELECT (SELECT count(*) FROM restarted), (SELECT count(*) FROM cleared)
+                """,
+                [jobID]
+            )
+            return rows.first?.first.flatMap { $0 }.flatMap { Int($0) }.map { $0 > 0 } ?? false
+        }
+    }
+
     public func finish(jobID: String, status: String) throws {
         _ = try connection.withLock { connection in
             try connection.query("UPDATE rowproof.jobs SET status = $1 WHERE job_id = $2", [status, jobID])

@@ -10,18 +10,31 @@ public final class SQLiteJobStore: JobStore {
     private let database: Mutex<SQLiteDatabase>
 
     /// Opens (creating if needed) the store at `path`.
+    ///
+    /// - Throws: ``JobStoreError`` naming the file and what to do when it cannot be opened or is
+    ///   not a job store (a damaged or foreign file).
     public init(path: String) throws {
-        let database = try SQLiteDatabase(path: path)
-        try database.execute(
-            """
-            CREATE TABLE IF NOT EXISTS jobs (
-                job_id TEXT PRIMARY KEY, spec_sha256 TEXT NOT NULL, specification BLOB NOT NULL,
-                created_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'running', epoch INTEGER NOT NULL DEFAULT 0);
-            CREATE TABLE IF NOT EXISTS chunks (
-                job_id TEXT NOT NULL REFERENCES jobs(job_id), chunk_id INTEGER NOT NULL, plan BLOB NOT NULL,
-                result BLOB, finished_at TEXT, PRIMARY KEY (job_id, chunk_id));
-            """
-        )
+        let database: SQLiteDatabase
+        do {
+            database = try SQLiteDatabase(path: path)
+            try database.execute(
+                """
+                CREATE TABLE IF NOT EXISTS jobs (
+                    job_id TEXT PRIMARY KEY, spec_sha256 TEXT NOT NULL, specification BLOB NOT NULL,
+                    created_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'running', epoch INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE IF NOT EXISTS chunks (
+                    job_id TEXT NOT NULL REFERENCES jobs(job_id), chunk_id INTEGER NOT NULL, plan BLOB NOT NULL,
+                    result BLOB, finished_at TEXT, PRIMARY KEY (job_id, chunk_id));
+                """
+            )
+            _ = try database.query("SELECT job_id, spec_sha256, specification, status, epoch FROM jobs LIMIT 0")
+            _ = try database.query("SELECT job_id, chunk_id, plan, result, finished_at FROM chunks LIMIT 0")
+        } catch {
+            throw JobStoreError(
+                "the job store \(path) cannot be used: \(error)\nhint: the store only keeps finished chunks for "
+                    + "resuming; move it aside (the job then starts over), or give another --store or --output"
+            )
+        }
         self.database = Mutex(database)
     }
 
@@ -118,6 +131,21 @@ public final class SQLiteJobStore: JobStore {
                 try database.query("UPDATE jobs SET epoch = epoch + 1 WHERE job_id = ?", [.text(jobID)])
                 let rows = try database.query("SELECT epoch FROM jobs WHERE job_id = ?", [.text(jobID)])
                 return UInt64(rows.first?.first?.integer ?? 1)
+            }
+        }
+    }
+
+    public func restartIfFinished(jobID: String) throws -> Bool {
+        try database.withLock { database in
+            try database.transaction {
+                let rows = try database.query("SELECT status FROM jobs WHERE job_id = ?", [.text(jobID)])
+                guard let status = rows.first?.first?.text, Self.isVerdict(status) else { return false }
+                try database.query(
+                    "UPDATE chunks SET result = NULL, finished_at = NULL WHERE job_id = ?",
+                    [.text(jobID)]
+                )
+                try database.query("UPDATE jobs SET status = 'running' WHERE job_id = ?", [.text(jobID)])
+                return true
             }
         }
     }

@@ -29,6 +29,9 @@ public struct WorkerService: Sendable {
         public var limits: WireLimits
         /// Exit when the process that started this worker exits (a local fleet of a `recon` run).
         public var exitWithParent: Bool
+        /// Seconds without a word from the coordinator after which the worker warns (once per
+        /// silence) that nothing answers at ``endpoint``; it keeps trying.
+        public var silenceWarningSeconds: Double
 
         /// Creates settings.
         public init(
@@ -42,6 +45,7 @@ public struct WorkerService: Sendable {
             exitWithParent: Bool = false
         ) {
             self.exitWithParent = exitWithParent
+            self.silenceWarningSeconds = 15
             self.endpoint = endpoint
             self.workerID = workerID
             self.trustedKeys = trustedKeys
@@ -89,8 +93,20 @@ public struct WorkerService: Sendable {
             group.addTask { [configuration] in
                 // Heartbeats name the lease in progress, which renews it; an idle worker re-offers itself.
                 var sequence: UInt64 = 0
+                var warnedOfSilence = false
                 while !Task.isCancelled {
                     try await Task.sleep(for: .seconds(configuration.heartbeatInterval))
+                    let silence = state.secondsSinceCoordinator()
+                    if silence < configuration.silenceWarningSeconds {
+                        if warnedOfSilence { logger.notice("worker.coordinator.answering") }
+                        warnedOfSilence = false
+                    } else if !warnedOfSilence {
+                        warnedOfSilence = true
+                        logger.warning(
+                            "worker.coordinator.silent",
+                            metadata: Self.silenceMetadata(configuration, seconds: silence)
+                        )
+                    }
                     sequence += 1
                     let active = state.activeLease.withLock { $0 }
                     loop.send([
@@ -164,6 +180,26 @@ public struct WorkerService: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// What the silence warning says: where the worker is knocking, for how long, and what to check.
+    static func silenceMetadata(_ configuration: Configuration, seconds: Double) -> Logger.Metadata {
+        var hint =
+            "still trying; check that a coordinator is running and listening at this endpoint "
+            + "and that this host can reach it"
+        if configuration.security != nil {
+            hint +=
+                ", that --curve-server-key is the coordinator's public key, and that this worker's public key is "
+                + "in the coordinator's --curve-allow file"
+        }
+        if configuration.coordinatorTimeout > 0 {
+            hint += "; the worker exits after \(Int(configuration.coordinatorTimeout)) s of silence"
+        }
+        return [
+            "endpoint": "\(configuration.endpoint)",
+            "silent_seconds": "\(Int(seconds))",
+            "hint": "\(hint)",
+        ]
     }
 
     /// Verifies and runs one lease on a dedicated thread; returns the message to send back.

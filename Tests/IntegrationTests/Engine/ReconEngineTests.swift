@@ -268,10 +268,16 @@ struct PostgresJobStoreTests {
         #expect(
             Int(stored.first?.first.flatMap { $0 } ?? "0") == first.report.tables.reduce(0) { $0 + $1.chunks.count }
         )
-        // The same job again: every chunk is already done, nothing is read again.
+        // A run stopped after its last result but before its verdict (as a killed coordinator would):
+        // every chunk is already done, nothing is read again.
+        try storeDatabase.writer().query("UPDATE rowproof.jobs SET status = 'running'")
         let second = try await run()
         #expect(second.resumedChunks == first.report.tables.reduce(0) { $0 + $1.chunks.count })
         #expect(try EngineFixture.normalized(second.report) == baseline)
+        // The same job after a finished run is run again in full: the data may have changed since.
+        let third = try await run()
+        #expect(third.resumedChunks == 0)
+        #expect(try EngineFixture.normalized(third.report) == baseline)
     }
 }
 

@@ -1,0 +1,57 @@
+import Foundation
+import RowProofSources
+import RowProofTestSupport
+
+/// Runs the built `rowproof` as a user would, in a scratch folder of its own.
+struct CLIRun {
+    /// The scratch folder (the command's working directory).
+    let folder: URL
+
+    init(_ name: String) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rowproof-cli-\(name)-\(UUID().uuidString.prefix(8))"
+        )
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// `folder/name`.
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Writes `text` to `folder/name`.
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    /// Creates the SQLite database `folder/name` with table `t` (`id` key, `v` text) of `rows` rows.
+    func database(_ name: String, rows: Int) throws {
+        let database = try SQLiteDatabase(path: path(name))
+        try database.execute(
+            """
+            CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);
+            WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < \(rows))
+            INSERT INTO t SELECT i, 'v' || i FROM g;
+            """
+        )
+    }
+
+    /// Runs `rowproof arguments`; returns the exit status, standard output and standard error.
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = TestEnvironment.rowproofExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = folder.appendingPathComponent("stdout-\(UUID().uuidString.prefix(6)).txt")
+        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6)).txt")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus,
+            try String(contentsOf: out, encoding: .utf8),
+            try String(contentsOf: err, encoding: .utf8)
+        )
+    }
+}

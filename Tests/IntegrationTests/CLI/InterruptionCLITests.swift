@@ -1,0 +1,82 @@
+import Foundation
+import RowProofSources
+import RowProofTestSupport
+import Testing
+
+/// `rowproof recon` stopped with SIGTERM or SIGINT mid-job: exit code 2 with a message, no worker
+/// left behind, no report written, and the same command resumes.
+@Suite struct InterruptionCLITests {
+    /// The pids of `parent`'s children.
+    static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent
+        }
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
+
+    @Test(.timeLimit(.minutes(3)), arguments: [SIGTERM, SIGINT])
+    func anInterruptedRunExitsTwoStopsItsWorkersAndResumes(signal: Int32) async throws {
+        let cli = try CLIRun("interrupt-\(signal)")
+        try cli.database("a.db", rows: 300_000)
+        try cli.database("b.db", rows: 300_000)
+        try cli.write(
+            "job.yaml",
+            """
+            name: interrupted
+            source: {url: "sqlite://\(cli.path("a.db"))"}
+            target: {url: "sqlite://\(cli.path("b.db"))"}
+            tables:
+              - {source: t}
+            chunking: {chunk_rows: 2000}
+            """
+        )
+        let process = Process()
+        process.executableURL = TestEnvironment.rowproofExecutable
+        process.arguments = ["recon", "--job", cli.path("job.yaml"), "-o", cli.path("out"), "--workers", "2"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let store = cli.path("out/rowproof-jobs.sqlite")
+        // Read-only, so the probe never creates the store or changes its journal mode.
+        func finishedChunks() -> Int {
+            guard let database = try? SQLiteDatabase(path: store, readOnly: true),
+                let rows = try? database.query("SELECT count(*) FROM chunks WHERE result IS NOT NULL")
+            else { return 0 }
+            return Int(rows.first?.first?.integer ?? 0)
+        }
+        var workers: [Int32] = []
+        for _ in 0..<2_400 where process.isRunning && (finishedChunks() < 2 || workers.count < 2) {
+            try await Task.sleep(for: .milliseconds(50))
+            workers = Self.children(of: process.processIdentifier)
+        }
+        try #require(process.isRunning && finishedChunks() < 150, "the run ended before it could be interrupted")
+        #expect(workers.count == 2)
+        kill(process.processIdentifier, signal)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("interrupted by SIG"), "\(message)")
+        #expect(message.contains("run the same command again to resume"), "\(message)")
+        #expect(workers.allSatisfy { !Self.isAlive($0) }, "workers \(workers) outlived the command")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("out/report.json")))
+
+        let resumed = try cli.run(["recon", "--job", cli.path("job.yaml"), "-o", cli.path("out"), "--workers", "2"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("resumed:"), "\(resumed.stdout)")
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import RowProofContracts
+import RowProofSources
+import Testing
+
+/// `rowproof recon`, `coordinator` and `demo` as a CI job runs them: what the command line says
+/// wins over the job file, and every failure to run is exit code 2 with a message naming the
+/// file or option and what to do.
+@Suite struct ReconCLITests {
+    /// A job over two identical SQLite tables of 100 rows in `cli`'s folder.
+    static func job(in cli: CLIRun, extra: String = "") throws -> String {
+        try cli.database("a.db", rows: 100)
+        try cli.database("b.db", rows: 100)
+        try cli.write(
+            "job.yaml",
+            """
+            name: cli-job
+            source: {url: "sqlite://\(cli.path("a.db"))"}
+            target: {url: "sqlite://\(cli.path("b.db"))"}
+            tables:
+              - {source: t}
+            \(extra)
+            """
+        )
+        return cli.path("job.yaml")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func commandLineOutputWorkersAndChunkRowsWinOverTheJobFile() throws {
+        let cli = try CLIRun("precedence")
+        let job = try Self.job(
+            in: cli,
+            extra: "output_dir: job-out\nworkers: 1\nchunking: {chunk_rows: 50}"
+        )
+        let run = try cli.run(["recon", "--job", job, "--output", "cli-out", "--workers", "2", "--chunk-rows", "10"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("job-out")))
+        let report = try ContractDecoder().decode(
+            ReconReport.self,
+            contentsOf: URL(fileURLWithPath: cli.path("cli-out/report.json"))
+        )
+        #expect(report.tables.first?.chunks.count == 10)
+        let logs = try FileManager.default.contentsOfDirectory(atPath: cli.path("cli-out/logs"))
+        #expect(logs.sorted() == ["worker-1.log", "worker-2.log"])
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func theJobFileAnswersWhatTheCommandLineLeavesOut() throws {
+        let cli = try CLIRun("job-defaults")
+        let job = try Self.job(in: cli, extra: "output_dir: job-out\nworkers: 1")
+        let run = try cli.run(["recon", "--job", job])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("job-out/report.json")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("job-out/logs")) == ["worker-1.log"])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func comparisonOptionsBesideAJobFileAreRefused() throws {
+        let cli = try CLIRun("job-options")
+        let job = try Self.job(in: cli)
+        for (arguments, option) in [
+            (["--strategy", "keys"], "--strategy"), (["-x", "v"], "--exclude"), (["-k", "id"], "--key"),
+            (["-c", "v"], "--column"), (["--target-table", "u"], "--target-table"),
+        ] {
+            let run = try cli.run(["recon", "--job", job] + arguments)
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("\(option) does not apply with --job"), "\(run.stderr)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aRunThatCannotFinishLeavesNoEarlierReportInTheFolder() throws {
+        let cli = try CLIRun("stale")
+        let job = try Self.job(in: cli, extra: "workers: 1")
+        #expect(try cli.run(["recon", "--job", job, "-o", "out"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.path("out/report.json")))
+        try FileManager.default.removeItem(atPath: cli.path("b.db"))
+        let failed = try cli.run(["recon", "--job", job, "-o", "out"])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains(cli.path("b.db")), "\(failed.stderr)")
+        for name in ["report.json", "report.md", "report.html"] {
+            #expect(!FileManager.default.fileExists(atPath: cli.path("out/\(name)")), "\(name) of the earlier run")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func columnsTheSourceLacksInExcludeOrMappingAreRefused() throws {
+        let cli = try CLIRun("typos")
+        try cli.database("a.db", rows: 10)
+        try cli.database("b.db", rows: 10)
+        for (entry, field) in [
+            ("exclude_columns: [vv]", "exclude_columns"), ("column_mapping: {vv: v}", "column_mapping"),
+        ] {
+            try cli.write(
+                "job.yaml",
+                """
+                name: typo
+                source: {url: "sqlite://\(cli.path("a.db"))"}
+                target: {url: "sqlite://\(cli.path("b.db"))"}
+                tables:
+                  - {source: t, \(entry)}
+                """
+            )
+            let run = try cli.run(["recon", "--job", cli.path("job.yaml"), "--workers", "1"])
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("\(field) names column \"vv\", which does not exist"), "\(run.stderr)")
+            #expect(run.stderr.contains("columns of main.t: id, v"), "\(run.stderr)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aDemoOrRunFolderThatCannotBeCreatedIsExitTwoWithTheReason() throws {
+        let cli = try CLIRun("folders")
+        let job = try Self.job(in: cli)
+        let demo = try cli.run(["demo", "--output", cli.path("a.db/demo")])
+        #expect(demo.status == 2)
+        #expect(demo.stderr.contains("cannot build the demo databases in \(cli.path("a.db/demo")): Not a directory"))
+        let recon = try cli.run(["recon", "--job", job, "--output", cli.path("a.db"), "--workers", "1"])
+        #expect(recon.status == 2)
+        #expect(
+            recon.stderr.contains("cannot use the output folder \(cli.path("a.db")): File exists"),
+            "\(recon.stderr)"
+        )
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func reRunningAFinishedJobReadsTheDataAgain() throws {
+        let cli = try CLIRun("rerun")
+        let job = try Self.job(in: cli, extra: "workers: 1\nchunking: {chunk_rows: 20}")
+        let first = try cli.run(["recon", "--job", job, "-o", "out"])
+        #expect(first.status == 0, "\(first.stderr)")
+        // The target loses rows after the passing run; the same command must see it.
+        try SQLiteDatabase(path: cli.path("b.db")).execute("DELETE FROM t WHERE id > 90")
+        let second = try cli.run(["recon", "--job", job, "-o", "out"])
+        #expect(second.status == 1, "\(second.stdout)")
+        #expect(second.stdout.contains("10 missing"), "\(second.stdout)")
+        #expect(!second.stdout.contains("resumed:"), "\(second.stdout)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func anUnreadablePolicyIsExitTwoNamingTheFile() throws {
+        let cli = try CLIRun("policy")
+        let job = try Self.job(in: cli, extra: "policy: missing-policy.json")
+        let run = try cli.run(["recon", "--job", job])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains(cli.path("missing-policy.json")), "\(run.stderr)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func workerCountsOutOfRangeAreRefusedBeforeAnyWork() throws {
+        let cli = try CLIRun("workers")
+        let job = try Self.job(in: cli)
+        try cli.write("key.pem", "not used")
+        for arguments in [
+            ["recon", "--job", job, "--workers", "5000"],
+            ["recon", "--job", job, "--workers=-1"],
+            ["coordinator", "--job", job, "--signing-key", cli.path("key.pem"), "--workers=-1"],
+            ["coordinator", "--job", job, "--signing-key", cli.path("key.pem"), "--lease-seconds", "0"],
+            ["demo", "--output", cli.path("demo"), "--workers", "0"],
+        ] {
+            let run = try cli.run(arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains("--workers") || run.stderr.contains("--lease-seconds"), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.path("demo")))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func curveFilesThatCannotBeUsedAreRefusedWithTheFileAndTheFix() throws {
+        let cli = try CLIRun("curve")
+        let job = try Self.job(in: cli)
+        #expect(try cli.run(["keygen", "--out", cli.path("keys")]).status == 0)
+        #expect(try cli.run(["keygen", "--curve", "--out", cli.path("keys")]).status == 0)
+        try cli.write("allow.txt", "# no workers yet\n\n")
+        try cli.write("broken.json", "{\"publicKey\": 1}")
+        let coordinator = ["coordinator", "--job", job, "--signing-key", cli.path("keys/signing-key.pem")]
+
+        let empty = try cli.run(
+            coordinator + ["--curve-keys", cli.path("keys/curve-keys.json"), "--curve-allow", cli.path("allow.txt")]
+        )
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("allow.txt: the file lists no worker key"), "\(empty.stderr)")
+
+        let broken = try cli.run(coordinator + ["--curve-keys", cli.path("broken.json")])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.json: not a CURVE key pair"), "\(broken.stderr)")
+
+        let worker = try cli.run([
+            "worker", "--connect", "tcp://127.0.0.1:1", "--trust-key", "c=\(cli.path("broken.json"))",
+        ])
+        #expect(worker.status == 2)
+        #expect(worker.stderr.contains("is not an Ed25519 public key"), "\(worker.stderr)")
+    }
+}
