@@ -59,10 +59,12 @@ import Testing
         }
         var workers: [Int32] = []
         // Polls until two workers run and two chunks are stored (a `for … where` would not stop
-        // polling: it skips the rest of the iterations, probing the store each time).
+        // polling: it skips the rest of the iterations, probing the store each time). The poll
+        // sleeps on its thread: after a `Task.sleep`, a loaded suite may not resume it before the
+        // job is over.
         var polls = 0
         while polls < 2_400, process.isRunning, finishedChunks() < 2 || workers.count < 2 {
-            try await Task.sleep(for: .milliseconds(50))
+            usleep(50_000)
             workers = Self.children(of: process.processIdentifier)
             polls += 1
         }
