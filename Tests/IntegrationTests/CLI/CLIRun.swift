@@ -36,22 +36,36 @@ struct CLIRun {
 
     /// Runs `rowproof arguments`; returns the exit status, standard output and standard error.
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let out = try scratchFile("stdout")
+        let err = try scratchFile("stderr")
+        let status = try run(arguments, standardOutput: out, standardError: err)
+        return (status, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+    }
+
+    /// Runs `rowproof arguments` with both streams into one file, as a CI log captures them;
+    /// returns the exit status and that log, its lines in the order they were written.
+    func runLogged(_ arguments: [String]) throws -> (status: Int32, log: String) {
+        let log = try scratchFile("log")
+        let status = try run(arguments, standardOutput: log, standardError: log)
+        return (status, try String(contentsOf: log, encoding: .utf8))
+    }
+
+    private func scratchFile(_ name: String) throws -> URL {
+        let url = folder.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(6)).txt")
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        return url
+    }
+
+    private func run(_ arguments: [String], standardOutput: URL, standardError: URL) throws -> Int32 {
         let process = Process()
         process.executableURL = TestEnvironment.rowproofExecutable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        let out = folder.appendingPathComponent("stdout-\(UUID().uuidString.prefix(6)).txt")
-        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6)).txt")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
+        let output = try FileHandle(forWritingTo: standardOutput)
+        process.standardOutput = output
+        process.standardError = standardError == standardOutput ? output : try FileHandle(forWritingTo: standardError)
         try process.run()
         process.waitUntilExit()
-        return (
-            process.terminationStatus,
-            try String(contentsOf: out, encoding: .utf8),
-            try String(contentsOf: err, encoding: .utf8)
-        )
+        return process.terminationStatus
     }
 }

@@ -17,6 +17,26 @@ struct EdgeValueReconTests {
         )
     }
 
+    /// Reconciles `table` (in schema public) between a database built by `setup` and one built by
+    /// `setup` and then `targetChanges`, with one worker and chunks of 40 rows.
+    static func reconcile(
+        _ name: String,
+        table: String,
+        setup: [String],
+        targetChanges: [String]
+    ) async throws
+        -> ReconReport
+    {
+        let prefix = name.replacingOccurrences(of: "-", with: "_")
+        let source = try TestDatabase("\(prefix)_src", setup: setup)
+        let target = try TestDatabase("\(prefix)_dst", setup: setup + targetChanges)
+        return try await EngineFixture.run(
+            job(name, source, target, table: "public.\(table)"),
+            workers: 1,
+            output: EngineFixture.temporaryFolder(name)
+        )
+    }
+
     /// NaN, infinities and sums too large or too small for a plain `Double` description used to
     /// put `nan`, `inf` or `1e+16` into the report's `sum`, which the report schema refuses.
     @Test(.timeLimit(.minutes(2)))
@@ -54,15 +74,11 @@ struct EdgeValueReconTests {
             "CREATE TABLE history (k \(type) PRIMARY KEY, v int NOT NULL)",
             "INSERT INTO history SELECT \(type) '0200-01-01 BC' + g * interval '97 days', g FROM generate_series(1, 400) g",
         ]
-        let source = try TestDatabase("edge_bc_src", setup: setup)
-        let target = try TestDatabase(
-            "edge_bc_dst",
-            setup: setup + ["UPDATE history SET v = -v WHERE v IN (7, 333)", "DELETE FROM history WHERE v = 100"]
-        )
-        let report = try await EngineFixture.run(
-            Self.job("edge-bc-\(type)", source, target, table: "public.history"),
-            workers: 1,
-            output: EngineFixture.temporaryFolder("edge-bc")
+        let report = try await Self.reconcile(
+            "edge-bc-\(type)",
+            table: "history",
+            setup: setup,
+            targetChanges: ["UPDATE history SET v = -v WHERE v IN (7, 333)", "DELETE FROM history WHERE v = 100"]
         )
         let table = try #require(report.tables.first)
         #expect(table.chunks.count > 5)
@@ -84,15 +100,11 @@ struct EdgeValueReconTests {
             FROM generate_series(1, 2000) g
             """,
         ]
-        let source = try TestDatabase("edge_ttz_src", setup: setup)
-        let target = try TestDatabase(
-            "edge_ttz_dst",
-            setup: setup + ["UPDATE shifts SET v = -v WHERE v IN (5, 1500)", "DELETE FROM shifts WHERE v = 999"]
-        )
-        let report = try await EngineFixture.run(
-            Self.job("edge-timetz", source, target, table: "public.shifts"),
-            workers: 1,
-            output: EngineFixture.temporaryFolder("edge-timetz")
+        let report = try await Self.reconcile(
+            "edge-timetz",
+            table: "shifts",
+            setup: setup,
+            targetChanges: ["UPDATE shifts SET v = -v WHERE v IN (5, 1500)", "DELETE FROM shifts WHERE v = 999"]
         )
         let table = try #require(report.tables.first)
         #expect(table.chunks.count > 5)
