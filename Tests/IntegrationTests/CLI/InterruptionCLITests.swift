@@ -51,22 +51,27 @@ import Testing
         try process.run()
         let store = cli.path("out/rowproof-jobs.sqlite")
         // Read-only, so the probe never creates the store or changes its journal mode.
-        func finishedChunks() -> Int {
+        @Sendable func finishedChunks() -> Int {
             guard let database = try? SQLiteDatabase(path: store, readOnly: true),
                 let rows = try? database.query("SELECT count(*) FROM chunks WHERE result IS NOT NULL")
             else { return 0 }
             return Int(rows.first?.first?.integer ?? 0)
         }
-        var workers: [Int32] = []
-        // Polls until two workers run and two chunks are stored (a `for … where` would not stop
-        // polling: it skips the rest of the iterations, probing the store each time). The poll
-        // sleeps on its thread: after a `Task.sleep`, a loaded suite may not resume it before the
-        // job is over.
-        var polls = 0
-        while polls < 2_400, process.isRunning, finishedChunks() < 2 || workers.count < 2 {
-            usleep(50_000)
-            workers = Self.children(of: process.processIdentifier)
-            polls += 1
+        // Polls until two workers run and two chunks are stored, on a thread of its own: a poll
+        // on the cooperative pool may not be resumed before the job is over when the suite is
+        // busy, and a blocking one would hold back the other tests' tasks.
+        nonisolated(unsafe) let running = process
+        let workers = await withCheckedContinuation { (continuation: CheckedContinuation<[Int32], Never>) in
+            Thread {
+                var workers: [Int32] = []
+                var polls = 0
+                while polls < 2_400, running.isRunning, finishedChunks() < 2 || workers.count < 2 {
+                    usleep(50_000)
+                    workers = Self.children(of: running.processIdentifier)
+                    polls += 1
+                }
+                continuation.resume(returning: workers)
+            }.start()
         }
         // 600 small chunks, so a loaded machine still catches the run in the middle.
         guard process.isRunning, finishedChunks() < 600 else {
