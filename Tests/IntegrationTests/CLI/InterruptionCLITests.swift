@@ -45,8 +45,10 @@ import Testing
         let process = Process()
         process.executableURL = TestEnvironment.rowproofExecutable
         process.arguments = ["recon", "--job", cli.path("job.yaml"), "-o", cli.path("out"), "--workers", "2"]
-        let errors = Pipe()
-        process.standardError = errors
+        // Standard error to a file, not a pipe: nothing the command writes can block it.
+        let log = cli.path("stderr.txt")
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let store = cli.path("out/rowproof-jobs.sqlite")
@@ -54,38 +56,45 @@ import Testing
         @Sendable func finishedChunks() -> Int {
             guard let database = try? SQLiteDatabase(path: store, readOnly: true),
                 let rows = try? database.query("SELECT count(*) FROM chunks WHERE result IS NOT NULL")
-            else { return 0 }
+            else { return -1 }
             return Int(rows.first?.first?.integer ?? 0)
         }
-        // Polls until two workers run and two chunks are stored, on a thread of its own: a poll
-        // on the cooperative pool may not be resumed before the job is over when the suite is
-        // busy, and a blocking one would hold back the other tests' tasks.
-        nonisolated(unsafe) let running = process
-        let workers = await withCheckedContinuation { (continuation: CheckedContinuation<[Int32], Never>) in
+        // Polls until two workers run and some, not all, chunks are stored, then sends the signal,
+        // all on a thread of its own: when the suite is busy, a test task may wait seconds for the
+        // cooperative pool, long enough for the job to end between the poll and the signal.
+        let (workers, seen, interrupted) = await withCheckedContinuation {
+            (continuation: CheckedContinuation<([Int32], String, Bool), Never>) in
             Thread {
                 var workers: [Int32] = []
+                var finished = 0
                 var polls = 0
-                while polls < 2_400, running.isRunning, finishedChunks() < 2 || workers.count < 2 {
+                var interrupted = false
+                while polls < 2_400, process.isRunning {
+                    workers = Self.children(of: process.processIdentifier)
+                    finished = finishedChunks()
+                    // 600 small chunks, so a loaded machine still catches the run in the middle.
+                    if finished >= 2, finished < 600, workers.count >= 2, process.isRunning {
+                        interrupted = kill(process.processIdentifier, signal) == 0
+                        break
+                    }
                     usleep(50_000)
-                    workers = Self.children(of: running.processIdentifier)
                     polls += 1
                 }
-                continuation.resume(returning: workers)
+                let seen = "after \(polls) polls: \(finished) chunks stored, workers \(workers)"
+                continuation.resume(returning: (workers, seen, interrupted))
             }.start()
         }
-        // 600 small chunks, so a loaded machine still catches the run in the middle.
-        guard process.isRunning, finishedChunks() < 600 else {
+        guard interrupted else {
             process.waitUntilExit()
-            let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             Issue.record(
-                "the run ended (status \(process.terminationStatus)) before it could be interrupted: \(output)"
+                "the run ended (status \(process.terminationStatus)) before it could be interrupted (\(seen)): \(output)"
             )
             return
         }
-        #expect(workers.count == 2)
-        kill(process.processIdentifier, signal)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(workers.count == 2, "\(seen)")
         process.waitUntilExit()
+        let message = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         try await Task.sleep(for: .milliseconds(300))
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 2)

@@ -59,10 +59,9 @@ struct SessionReuseTests {
         return rows
     }
 
-    /// Waits (up to `seconds`) until `condition` holds.
+    /// Waits until `condition` holds, checking it every 100 ms for up to `seconds` of waiting.
     static func eventually(seconds: Double, _ condition: () throws -> Bool) throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        for _ in 0..<Int(seconds * 10) {
             if try condition() { return true }
             Thread.sleep(forTimeInterval: 0.1)
         }

@@ -104,8 +104,9 @@ import Testing
 
         // Kill the server once some, but not all, chunks are done.
         var killedMidJob = false
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !killedMidJob {
+        var polls = 0
+        while polls < 1_500, !killedMidJob {
+            polls += 1
             let list = try await HTTPCall.send("GET", server.url("/v1/jobs"), token: ServerProcess.tokens["approver"])
             if let job = (list.json?["jobs"] as? [[String: Any]])?.first,
                 let progress = job["progress"] as? [String: Any],
@@ -198,10 +199,12 @@ import Testing
         #expect(report.status == 409)
     }
 
+    /// Waits for `process` to exit, polling every 100 ms for up to `seconds` of polling.
     static func wait(for process: Process, seconds: Double) async throws -> Int32 {
-        let deadline = Date().addingTimeInterval(seconds)
+        var polls = 0
         while process.isRunning {
-            guard Date() < deadline else {
+            polls += 1
+            guard polls <= Int(seconds * 10) else {
                 process.terminate()
                 throw TestFailure("the process did not exit within \(seconds) s")
             }
