@@ -21,7 +21,7 @@ public struct JobPlanner: Sendable {
         }
     }
 
-    private let job: ReconJob
+    let job: ReconJob
     private let defaults: Defaults
     private let secrets: SecretResolver
 
@@ -55,17 +55,22 @@ public struct JobPlanner: Sendable {
         let jobID = "\(Self.slug(job.name))-\(specSHA.prefix(12))"
         let sourceSession = try SourceAccess.openSession(location(job.source), secrets: secrets)
         let targetSession = try SourceAccess.openSession(location(job.target), secrets: secrets)
-        var tables: [PlannedTable] = []
-        var plans: [ChunkPlan] = []
-        for (index, selection) in job.tables.enumerated() {
-            let strategy = job.strategy(for: selection)
-            var table = try planTable(
+        // Every table's column plan first, so a mistake in any of them (or in the tolerances)
+        // is reported before the key ranges of large tables are sampled.
+        let planned = try job.tables.enumerated().map { index, selection in
+            try planTable(
                 index: index,
                 selection: selection,
-                strategy: strategy,
+                strategy: job.strategy(for: selection),
                 source: sourceSession,
                 target: targetSession
             )
+        }
+        try checkTolerancesApply(to: planned)
+        var tables: [PlannedTable] = []
+        var plans: [ChunkPlan] = []
+        for (index, var table) in planned.enumerated() {
+            let strategy = table.strategy
             let ranges: [KeyRange] =
                 table.isKeyless
                 ? [.all]
@@ -258,26 +263,6 @@ public struct JobPlanner: Sendable {
             sourceEngineTypes: sourceEngineTypes,
             targetEngineTypes: targetEngineTypes,
             targetOnlyColumns: targetOnly.isEmpty ? nil : targetOnly
-        )
-    }
-
-    /// The job's tolerances for `table`: the first matching table entry overrides the defaults.
-    func tolerancePolicy(for table: TableName) -> TolerancePolicy {
-        guard let tolerances = job.tolerances else { return .exact }
-        let entry = tolerances.tables?.first {
-            GlobPattern($0.table).matches("\(table)") || GlobPattern($0.table).matches(table.name)
-        }
-        let rowCount = entry?.rowCount ?? tolerances.rowCount
-        let columns = (entry?.columns ?? []) + (tolerances.columns ?? [])
-        return TolerancePolicy(
-            columns: columns.map {
-                ColumnToleranceRule(
-                    column: GlobPattern($0.column),
-                    tolerance: .init(absolute: $0.absolute, relative: $0.relative)
-                )
-            },
-            rowCount: CountTolerance(absolute: rowCount?.absolute, relative: rowCount?.relative),
-            maxChangedRowRatio: entry?.changedRowRatio ?? tolerances.changedRowRatio
         )
     }
 

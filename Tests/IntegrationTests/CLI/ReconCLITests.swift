@@ -108,6 +108,41 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(2)))
+    func tolerancesThatApplyToNothingAreRefusedAndOnesThatApplyRun() throws {
+        let cli = try CLIRun("tolerance-typos")
+        let refused = [
+            (
+                "{columns: [{column: vv, absolute: 1}]}",
+                "tolerances.columns[0].column \"vv\" matches no compared column"
+            ),
+            (
+                "{tables: [{table: orders, row_count: {absolute: 1}}]}",
+                "tolerances.tables[0].table \"orders\" matches none of the job's tables",
+            ),
+            (
+                "{tables: [{table: t, columns: [{column: \"x*\", relative: 0.1}]}]}",
+                "tolerances.tables[0].columns[0].column \"x*\" matches no compared column",
+            ),
+        ]
+        for (index, (tolerances, message)) in refused.enumerated() {
+            let job = try Self.job(in: cli, extra: "tolerances: \(tolerances)")
+            let run = try cli.run(["recon", "--job", job, "--workers", "1", "-o", cli.path("out-\(index)")])
+            #expect(run.status == 2, "\(tolerances): \(run.stdout) \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(run.stderr.contains(index == 1 ? "tables: main.t" : "compared columns: id, v"), "\(run.stderr)")
+            try FileManager.default.removeItem(atPath: cli.path("a.db"))
+            try FileManager.default.removeItem(atPath: cli.path("b.db"))
+        }
+        let job = try Self.job(
+            in: cli,
+            extra:
+                "tolerances: {columns: [{column: \"v*\", absolute: 1}], tables: [{table: \"main.*\", row_count: {absolute: 1}}]}"
+        )
+        let run = try cli.run(["recon", "--job", job, "--workers", "1", "-o", cli.path("out-ok")])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aDemoOrRunFolderThatCannotBeCreatedIsExitTwoWithTheReason() throws {
         let cli = try CLIRun("folders")
