@@ -13,10 +13,25 @@ enum YAMLTreeParser {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ContractError(path: ContractPath(), "not valid YAML: \(error)")
+            throw ContractError(path: ContractPath(), "not valid YAML: \(error)\(tabHint(error, in: text))")
         }
         guard let root else { throw ContractError(path: ContractPath(), "the YAML document is empty") }
         return try tree(root, at: ContractPath())
+    }
+
+    /// A hint when the scanner stopped at a tab, which YAML never allows in indentation (and the
+    /// scanner's own message does not name).
+    private static func tabHint(_ error: any Error, in text: String) -> String {
+        guard case YamlError.scanner(_, _, let mark, _) = error, mark.line >= 1 else { return "" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line <= lines.count else { return "" }
+        let line = lines[mark.line - 1].unicodeScalars
+        let column = mark.column - 1
+        guard column >= 0, column < line.count, line[line.index(line.startIndex, offsetBy: column)] == "\t" else {
+            return ""
+        }
+        return
+            "\nline \(mark.line) has a tab at column \(mark.column): YAML indents with spaces only; replace the tab with spaces"
     }
 
     private static func tree(_ node: Node, at path: ContractPath) throws(ContractError) -> JSONValue {

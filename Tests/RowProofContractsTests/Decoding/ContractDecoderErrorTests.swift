@@ -115,6 +115,13 @@ import Testing
         #expect(yaml.description.hasPrefix("job.yaml: not valid YAML"))
     }
 
+    @Test func aTabInYAMLIndentationIsNamedAsATab() throws {
+        let tabbed = try jobError("name: j\ntables:\n\t- {source: t}\n", fileName: "job.yaml")
+        #expect(tabbed.description.contains("line 3 has a tab at column 1: YAML indents with spaces only"))
+        let other = try jobError("name: [unclosed\n", fileName: "job.yaml")
+        #expect(!other.description.contains("tab"))
+    }
+
     @Test func duplicateJSONKeysAreRejected() throws {
         let error = try jobError(
             "{\"name\": \"a\",\n \"tables\": [{\"source\": \"t\", \"where\": \"x > 1\", \"where\": \"x > 2\"}]}"
