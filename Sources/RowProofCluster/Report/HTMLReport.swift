@@ -13,7 +13,13 @@ public enum HTMLReport {
             "<header class=\"\(verdictClass)\"><h1>RowProof: \(e(report.job.name)) — \(report.verdict.rawValue.uppercased())</h1>"
         body +=
             "<p>Job <code>\(e(report.job.id))</code> · severity <b>\(report.severity.rawValue)</b> · exit code \(report.exitCode) · "
-        body += "\(e(report.startedAt)) → \(e(report.finishedAt))</p></header>"
+        body += "\(e(report.startedAt)) → \(e(report.finishedAt))</p>"
+        if let resumed = report.resumedChunks {
+            body +=
+                "<p>Resumed: \(resumed) of \(report.tables.reduce(0) { $0 + $1.chunks.count }) chunks were read by an earlier, interrupted run of this job "
+                + "(at that run's snapshots), not between the times above.</p>"
+        }
+        body += "</header>"
         let t = report.totals
         body +=
             "<section><h2>Totals</h2><table><tr><th>source rows</th><th>target rows</th><th>matched</th><th>changed</th>"

@@ -20,6 +20,13 @@ public enum MarkdownReport {
                 + "\(report.startedAt) → \(report.finishedAt)"
         )
         out.append("")
+        if let resumed = report.resumedChunks {
+            out.append(
+                "Resumed: \(resumed) of \(report.tables.reduce(0) { $0 + $1.chunks.count }) chunks were read by an earlier, interrupted run of this job "
+                    + "(at that run's snapshots), not between the times above."
+            )
+            out.append("")
+        }
         let t = report.totals
         out.append(
             "**\(t.rowsSource) source rows, \(t.rowsTarget) target rows:** \(t.matched) matched, \(t.changed) changed, "

@@ -33,6 +33,8 @@ public struct ReportBuilder: Sendable {
         public var differenceLimit: Int
         /// Re-check summaries by table index (live migrations).
         public var recheck: [Int: RecheckSummary]
+        /// Chunks whose results an earlier, interrupted run of the job stored.
+        public var resumedChunks: Int
 
         /// Creates a context.
         public init(
@@ -46,9 +48,11 @@ public struct ReportBuilder: Sendable {
             timings: [PhaseTiming],
             snapshot: SnapshotPair?,
             differenceLimit: Int = 100,
-            recheck: [Int: RecheckSummary] = [:]
+            recheck: [Int: RecheckSummary] = [:],
+            resumedChunks: Int = 0
         ) {
             self.recheck = recheck
+            self.resumedChunks = resumedChunks
             self.job = job
             self.planned = planned
             self.policy = policy
@@ -108,6 +112,7 @@ public struct ReportBuilder: Sendable {
             jobSHA256: context.planned.specSHA256,
             columnPlan: context.planned.tables.map(columnPlan),
             snapshot: context.snapshot,
+            resumedChunks: context.resumedChunks > 0 ? context.resumedChunks : nil,
             totals: totals,
             tables: tables,
             errors: errors.isEmpty ? nil : errors,

@@ -311,7 +311,8 @@ public struct ReconRunner: Sendable {
                 timings: timings,
                 snapshot: snapshots.source == nil && snapshots.target == nil ? nil : snapshots,
                 differenceLimit: options.planning.differenceLimit,
-                recheck: recheckSummaries
+                recheck: recheckSummaries,
+                resumedChunks: resumed
             )
         )
         var report = try builder.build(results: results)

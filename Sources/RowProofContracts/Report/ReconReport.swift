@@ -32,6 +32,10 @@ public struct ReconReport: ContractModel {
     public var columnPlan: [TableColumnPlan]
     /// The snapshot each side was read at, when the engine supports one.
     public var snapshot: SnapshotPair?
+    /// Chunks whose results were kept from an earlier, interrupted run of this job: they were
+    /// read during that run, at its snapshots, not at ``snapshot``. `nil` when this run read
+    /// every chunk.
+    public var resumedChunks: Int?
     /// Counts over all tables.
     public var totals: RowCounts
     /// One entry per table pair, in job order.
@@ -59,6 +63,7 @@ public struct ReconReport: ContractModel {
         jobSHA256: String,
         columnPlan: [TableColumnPlan],
         snapshot: SnapshotPair? = nil,
+        resumedChunks: Int? = nil,
         totals: RowCounts,
         tables: [TableReport],
         errors: [ReportError]? = nil,
@@ -77,6 +82,7 @@ public struct ReconReport: ContractModel {
         self.jobSHA256 = jobSHA256
         self.columnPlan = columnPlan
         self.snapshot = snapshot
+        self.resumedChunks = resumedChunks
         self.totals = totals
         self.tables = tables
         self.errors = errors
@@ -97,7 +103,9 @@ public struct ReconReport: ContractModel {
         case policySHA256 = "policy_sha256"
         case jobSHA256 = "job_sha256"
         case columnPlan = "column_plan"
-        case snapshot, totals, tables, errors, severity, verdict
+        case snapshot
+        case resumedChunks = "resumed_chunks"
+        case totals, tables, errors, severity, verdict
         case exitCode = "exit_code"
     }
 
@@ -119,6 +127,7 @@ public struct ReconReport: ContractModel {
         try columnPlan.validateEach(at: path["column_plan"])
         try path["column_plan"].checkUnique(columnPlan.map(\.table)) { "table \"\($0)\"" }
         try snapshot.validateIfPresent(at: path["snapshot"])
+        if let resumedChunks { try path["resumed_chunks"].check(resumedChunks, in: 1...Int.max) }
         try totals.validate(at: path["totals"])
         try tables.validateEach(at: path["tables"])
         let summed = tables.reduce(RowCounts.zero) { $0 + $1.counts }

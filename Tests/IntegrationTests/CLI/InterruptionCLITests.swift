@@ -106,5 +106,13 @@ import Testing
         let resumed = try cli.run(["recon", "--job", cli.path("job.yaml"), "-o", cli.path("out"), "--workers", "2"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("resumed:"), "\(resumed.stdout)")
+        // The report says which chunks an earlier run read, at its own snapshots.
+        let report = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: cli.path("out/report.json")))
+        )
+        let kept = (report as? [String: Any])?["resumed_chunks"] as? Int ?? 0
+        #expect(kept >= 2 && kept < 600, "resumed_chunks \(kept)")
+        let markdown = try String(contentsOfFile: cli.path("out/report.md"), encoding: .utf8)
+        #expect(markdown.contains("Resumed: \(kept) of 600 chunks were read by an earlier, interrupted run"))
     }
 }

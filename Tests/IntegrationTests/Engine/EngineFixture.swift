@@ -119,6 +119,7 @@ struct EngineFixture {
         report.finishedAt = "-"
         report.timings = []
         report.snapshot = nil
+        report.resumedChunks = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         return String(decoding: try encoder.encode(report), as: UTF8.self)

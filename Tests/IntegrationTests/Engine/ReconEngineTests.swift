@@ -168,6 +168,7 @@ struct ReconEngineTests {
         )
         // The same job specification gives the same job id, so the reports compare whole.
         #expect(try EngineFixture.normalized(report) == baseline)
+        #expect((report.resumedChunks ?? 0) >= done, "the report names the chunks the killed run read")
         let logs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("out-") }
         let outputs = try logs.map {
             try String(contentsOfFile: folder.appendingPathComponent($0).path, encoding: .utf8)
@@ -273,10 +274,12 @@ struct PostgresJobStoreTests {
         try storeDatabase.writer().query("UPDATE rowproof.jobs SET status = 'running'")
         let second = try await run()
         #expect(second.resumedChunks == first.report.tables.reduce(0) { $0 + $1.chunks.count })
+        #expect(second.report.resumedChunks == second.resumedChunks)
         #expect(try EngineFixture.normalized(second.report) == baseline)
         // The same job after a finished run is run again in full: the data may have changed since.
         let third = try await run()
         #expect(third.resumedChunks == 0)
+        #expect(third.report.resumedChunks == nil)
         #expect(try EngineFixture.normalized(third.report) == baseline)
     }
 }
