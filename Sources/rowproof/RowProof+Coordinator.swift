@@ -139,11 +139,13 @@ extension RowProofCommand {
             options.security = security
             let keyID = self.keyID
             throw ExitCode(
-                await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false) { endpoint in
+                await RunReport.run(job: reconJob, options: options, logger: logger, quiet: false) {
+                    endpoint,
+                    keyFile in
+                    let invitation = WorkerInvitation(endpoint: endpoint, keyID: keyID, publicKeyFile: keyFile)
                     FileHandle.standardError.write(
                         Data(
-                            "coordinator: listening on \(endpoint); start workers with\n  rowproof worker --connect \(endpoint) --trust-key \(keyID)=PUBLIC_KEY.pem\n"
-                                .utf8
+                            "coordinator: listening on \(endpoint); start workers with\n  \(invitation.command)\n".utf8
                         )
                     )
                 }

@@ -174,15 +174,16 @@ extension RowProofCommand {
                 options: runOptions,
                 logger: logger,
                 quiet: false,
-                onEndpoint: { endpoint in
-                    if runOptions.workers == 0 {
-                        FileHandle.standardError.write(
-                            Data(
-                                "recon: waiting for workers: rowproof worker --connect \(endpoint) --trust-key coordinator=\(runOptions.outputDirectory.path)/coordinator-*.pub.pem\n"
-                                    .utf8
-                            )
-                        )
-                    }
+                onEndpoint: { endpoint, keyFile in
+                    guard runOptions.workers == 0 else { return }
+                    let invitation = WorkerInvitation(
+                        endpoint: endpoint,
+                        keyID: runOptions.signingKeyID,
+                        publicKeyFile: keyFile
+                    )
+                    FileHandle.standardError.write(
+                        Data("recon: waiting for workers; start each with\n  \(invitation.command)\n".utf8)
+                    )
                 },
                 record: recorder
             )

@@ -33,7 +33,7 @@ enum RunReport {
         options: ReconRunner.Options,
         logger: Logger,
         quiet: Bool,
-        onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
+        onEndpoint: @escaping @Sendable (_ endpoint: String, _ publicKeyFile: URL) -> Void = { _, _ in },
         record: ((ReconRunner.Outcome) throws -> Void)? = nil
     ) async -> Int32 {
         let progress = ProgressPrinter()

@@ -94,10 +94,12 @@ public struct ReconRunner: Sendable {
         self.options = options
     }
 
-    /// Runs the job; progress goes to `progress`, events to `logger`.
+    /// Runs the job; progress goes to `progress`, events to `logger`. Once the coordinator
+    /// listens, `onEndpoint` gets its endpoint and the file holding the public key workers must
+    /// trust (`--trust-key ID=FILE`).
     public func run(
         logger: Logger,
-        onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
+        onEndpoint: @escaping @Sendable (_ endpoint: String, _ publicKeyFile: URL) -> Void = { _, _ in },
         progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) async throws -> Outcome {
         let startedAt = Date()
@@ -221,11 +223,11 @@ public struct ReconRunner: Sendable {
             throw RunnerError.bind(options.bind, error)
         }
         defer { loop.shutdown() }
-        onEndpoint(loop.endpoint)
         var fleet: LocalFleet?
         // Workers need the plan-signing public key: for this job it is written beside the reports.
         let keyFile = options.outputDirectory.appendingPathComponent("coordinator-\(planned.jobID).pub.pem")
         try Data(try key.publicKey.pemRepresentation.utf8).write(to: keyFile)
+        onEndpoint(loop.endpoint, keyFile)
         if options.workers > 0, let executable = options.workerExecutable {
             let logs = options.outputDirectory.appendingPathComponent("logs")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)

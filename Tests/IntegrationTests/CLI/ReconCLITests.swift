@@ -1,6 +1,7 @@
 import Foundation
 import RowProofContracts
 import RowProofSources
+import RowProofTestSupport
 import Testing
 
 /// `rowproof recon`, `coordinator` and `demo` as a CI job runs them: what the command line says
@@ -225,5 +226,48 @@ import Testing
         ])
         #expect(worker.status == 2)
         #expect(worker.stderr.contains("is not an Ed25519 public key"), "\(worker.stderr)")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aCoordinatorWithoutLocalWorkersPrintsAWorkerCommandThatWorks() async throws {
+        let cli = try CLIRun("invitation")
+        let job = try Self.job(in: cli)
+        let log = cli.path("coordinator.log")
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let coordinator = Process()
+        coordinator.executableURL = TestEnvironment.rowproofExecutable
+        coordinator.arguments = ["recon", "--job", job, "--workers", "0", "--bind", "tcp://*:*", "-o", cli.path("out")]
+        coordinator.standardOutput = FileHandle.nullDevice
+        coordinator.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try coordinator.run()
+        defer { if coordinator.isRunning { coordinator.terminate() } }
+        var command: [String] = []
+        for _ in 0..<600 where command.isEmpty {
+            try await Task.sleep(for: .milliseconds(50))
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.contains("rowproof worker --connect") }) {
+                command = line.split(separator: " ").map(String.init)
+            }
+        }
+        try #require(
+            command.count == 6,
+            "no worker command in: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")"
+        )
+        // A wildcard bind is not an address to connect to: the command names this host instead.
+        let endpoint = command[3]
+        #expect(endpoint.hasPrefix("tcp://\(ProcessInfo.processInfo.hostName):"), "\(command)")
+        #expect(!endpoint.contains("0.0.0.0") && !endpoint.contains("*"), "\(command)")
+        let trust = command[5]
+        #expect(trust.hasPrefix("coordinator=/") && !trust.contains("*"), "\(command)")
+        #expect(FileManager.default.fileExists(atPath: String(trust.dropFirst("coordinator=".count))))
+        // The printed command, connecting over loopback (this host's name may not resolve here).
+        let port = endpoint.split(separator: ":").last.map(String.init) ?? ""
+        let worker = try cli.run([
+            "worker", "--connect", "tcp://127.0.0.1:\(port)", "--trust-key", trust, "--coordinator-timeout", "5",
+        ])
+        coordinator.waitUntilExit()
+        #expect(coordinator.terminationStatus == 0, "\((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        #expect(worker.status == 0, "\(worker.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("out/report.json")))
     }
 }

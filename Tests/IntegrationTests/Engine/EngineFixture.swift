@@ -97,7 +97,7 @@ struct EngineFixture {
         output: URL,
         signingKey: Ed25519PrivateKey? = nil,
         leaseSeconds: Double = 30,
-        onEndpoint: @escaping @Sendable (String) -> Void = { _ in },
+        onEndpoint: @escaping @Sendable (_ endpoint: String, _ publicKeyFile: URL) -> Void = { _, _ in },
         progress: @escaping @Sendable (JobProgress) -> Void = { _ in }
     ) async throws -> ReconReport {
         let options = ReconRunner.Options(

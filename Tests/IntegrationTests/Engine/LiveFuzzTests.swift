@@ -53,7 +53,7 @@ struct LiveFuzzTests {
             fixture.job(name: "fuzz"),
             workers: 2,
             output: EngineFixture.temporaryFolder("fuzz"),
-            onEndpoint: { endpoint in
+            onEndpoint: { endpoint, _ in
                 // A hostile peer floods the coordinator while the real workers do the job.
                 let frames = Self.fuzzedFrames(count: 50_000, seed: 7)
                 let thread = Thread {

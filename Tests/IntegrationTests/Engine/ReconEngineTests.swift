@@ -89,7 +89,7 @@ struct ReconEngineTests {
             output: folder,
             signingKey: key,
             leaseSeconds: 3,
-            onEndpoint: { endpoint in
+            onEndpoint: { endpoint, _ in
                 for index in 0..<2 {
                     let process = Process()
                     process.executableURL = TestEnvironment.rowproofExecutable
@@ -219,7 +219,7 @@ struct RecheckTests {
             job,
             workers: 2,
             output: EngineFixture.temporaryFolder("recheck"),
-            onEndpoint: { _ in
+            onEndpoint: { _, _ in
                 Thread {
                     defer { fixed.signal() }
                     guard let writer = try? PostgresConnection(conninfo: targetURL, redactedTarget: "target") else {
