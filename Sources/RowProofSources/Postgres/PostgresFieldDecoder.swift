@@ -47,19 +47,33 @@ enum PostgresFieldDecoder: Sendable, Hashable {
         case "jsonb": return .jsonb
         case "bytea": return .bytea
         case "money": return .numeric
-        case "inet", "cidr", "macaddr", "macaddr8", "xml": return .text
+        case _ where textRendered.contains(name): return .text
         default: return nil
         }
     }
 
+    /// Types compared through Postgres's own text output: network addresses, XML, bit strings,
+    /// text search, geometric types, ranges and multiranges, `hstore`, `ltree`, `pg_lsn`.
+    ///
+    /// Their output is canonical for equal values (ranges normalized, `hstore` keys sorted,
+    /// `tsvector` lexemes sorted) and fixed by the session's pinned settings (`TimeZone` UTC,
+    /// `DateStyle` ISO, `extra_float_digits` 3), so equal values read as equal text.
+    static let textRendered: Set<String> = [
+        "inet", "cidr", "macaddr", "macaddr8", "xml",
+        "bit", "varbit", "tsvector", "tsquery",
+        "point", "line", "lseg", "box", "path", "polygon", "circle",
+        "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
+        "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
+        "hstore", "ltree", "pg_lsn",
+    ]
+
     /// The cast the SELECT applies so the binary value arrives in the decoder's form: `money`
-    /// as numeric (never its locale-dependent text), network addresses and XML as text.
+    /// as numeric (never its locale-dependent text), ``textRendered`` types as text; arrays of
+    /// them element by element (`_inet` as `text[]`).
     static func selectCast(forBaseType name: String) -> String? {
-        switch name {
-        case "money": "numeric"
-        case "inet", "cidr", "macaddr", "macaddr8", "xml": "text"
-        default: nil
-        }
+        if name.hasPrefix("_") { return selectCast(forBaseType: String(name.dropFirst())).map { $0 + "[]" } }
+        if name == "money" { return "numeric" }
+        return textRendered.contains(name) ? "text" : nil
     }
 
     /// The logical type the decoder produces.

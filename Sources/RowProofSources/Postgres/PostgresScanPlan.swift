@@ -109,9 +109,11 @@ struct PostgresScanPlan {
             ? "\(column) COLLATE \"C\"" : "\(column)::text COLLATE \"C\""
     }
 
-    /// `'value'::type` for a bound component.
+    /// `'value'::type` for a bound component: of the key's own type, or text when the key is
+    /// ordered as text (``orderExpression(_:)`` casts `inet`, `citext` and the like to text).
     func literal(_ value: CanonicalValue, keyIndex: Int) -> String {
-        PostgresSQL.literal(PostgresSQL.boundText(value)) + "::" + keyTypes[keyIndex].literalCast
+        let cast = fields[keyFields[keyIndex]].decoder.isTextLike ? "text" : keyTypes[keyIndex].literalCast
+        return PostgresSQL.literal(PostgresSQL.boundText(value)) + "::" + cast
     }
 
     /// `(k1, k2) >= ('a'::text, '1'::int8)` or the single-column form.

@@ -113,4 +113,51 @@ struct EdgeValueReconTests {
         #expect(table.counts.missing == 1)
         #expect(report.exitCode == 1)
     }
+
+    /// Ranges, geometric types, bit strings, text search and network addresses (and arrays of
+    /// them) are compared as Postgres's text output: equal values written differently on each
+    /// side match, and the seeded changes are found, each in its own column.
+    @Test(.timeLimit(.minutes(2)))
+    func typesWithoutABinaryFormOfTheirOwnCompareAsTheirTextOutput() async throws {
+        let setup = [
+            """
+            CREATE TABLE shapes (ip inet PRIMARY KEY, r int4range, tr tstzrange, p point, b box, vb varbit,
+                                 tv tsvector, nets cidr[], n int NOT NULL)
+            """,
+            """
+            INSERT INTO shapes SELECT ('10.1.' || (g / 250) || '.' || (g % 250))::inet, int4range(g, g + 10),
+                tstzrange('2024-01-01 00:00+00'::timestamptz + g * interval '1 hour', NULL), point(g, g / 4.0),
+                box(point(0, 0), point(g, 1)), (g % 16)::bit(4)::varbit, 'fat cat sat'::tsvector,
+                ARRAY[('192.168.' || (g % 250) || '.0/24')::cidr], g
+            FROM generate_series(1, 600) g
+            """,
+        ]
+        let report = try await Self.reconcile(
+            "edge-text-output",
+            table: "shapes",
+            setup: setup,
+            targetChanges: [
+                // Equal values, written differently: the text output is the same.
+                "UPDATE shapes SET r = '[1,10]'::int4range WHERE n = 1",
+                "UPDATE shapes SET r = '[1,11)'::int4range WHERE n = 1",
+                "UPDATE shapes SET tv = 'sat cat fat fat'::tsvector WHERE n = 2",
+                "SET TimeZone = 'America/New_York'",
+                "UPDATE shapes SET tr = tstzrange('2023-12-31 22:00-05', NULL) WHERE n = 3",
+                // Real changes, one column each.
+                "UPDATE shapes SET r = int4range(1, 2) WHERE n = 10",
+                "UPDATE shapes SET p = point(0, 0) WHERE n = 20",
+                "UPDATE shapes SET vb = B'11111' WHERE n = 30",
+                "UPDATE shapes SET nets = ARRAY['10.0.0.0/8'::cidr] WHERE n = 40",
+                "DELETE FROM shapes WHERE n = 500",
+            ]
+        )
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.counts.matched == 595)
+        #expect(table.counts.changed == 4)
+        #expect(table.counts.missing == 1)
+        #expect(report.exitCode == 1)
+        let changedColumns = table.differences.filter { $0.kind == .changed }.flatMap(\.columns).sorted()
+        #expect(changedColumns == ["nets", "p", "r", "vb"])
+    }
 }

@@ -17,8 +17,14 @@ import Testing
     }
 
     @Test func postgresUnknownTypeHasNoLogicalType() {
-        #expect(TypeResolver.postgres.logicalType(forEngineType: "box") == nil)
-        #expect(TypeResolver.postgres.logicalType(forEngineType: "point") == nil)
+        #expect(TypeResolver.postgres.logicalType(forEngineType: "aclitem") == nil)
+        #expect(TypeResolver.postgres.logicalType(forEngineType: "tid") == nil)
+    }
+
+    @Test(arguments: ["int4range", "tstzrange", "box", "point", "hstore", "varbit", "tsvector", "pg_lsn", "_inet"])
+    func postgresTypesComparedAsTheirTextOutput(name: String) {
+        let expected: LogicalType = name.hasPrefix("_") ? .array(of: .text) : .text
+        #expect(TypeResolver.postgres.logicalType(forEngineType: name) == expected)
     }
 
     @Test(arguments: [
