@@ -65,9 +65,12 @@ public enum SourceAccess {
                 jobID: plan.jobID,
                 secrets: secrets
             )
+            // The target selects its columns in the source's order: equal rows then arrive as
+            // equal bytes, and the pair decodes them once.
+            let sourceRows = try sourceSession.session.scan(sourceRequest)
             let rows = PostgresRowPair(
-                source: try sourceSession.session.scan(sourceRequest),
-                target: try targetSession.session.scan(targetRequest)
+                source: sourceRows,
+                target: try targetSession.session.scan(targetRequest, fieldOrder: sourceRows.fieldOrder)
             )
             return PairedScan(rows: rows, sessions: [sourceSession, targetSession])
         }

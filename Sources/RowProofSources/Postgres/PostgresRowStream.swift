@@ -15,30 +15,40 @@ public struct PostgresRowStream: RowStream {
         var isInPlan: Bool
     }
 
-    /// How a stream's tuples are decoded: each field's decoder, whether it goes into the row, and
-    /// the field index of each key column, in key order. Two streams with equal layouts decode
-    /// equal tuple bytes into equal rows.
+    /// How a stream's tuples are decoded: each field's decoder (in SELECT order), the field index
+    /// of each plan column (in plan order), and of each key column (in key order). Two streams
+    /// with equal layouts decode equal tuple bytes into equal rows.
     struct Layout: Equatable {
         var decoders: [PostgresFieldDecoder]
-        var isInPlan: [Bool]
+        var planFields: [Int]
         var keyFields: [Int]
     }
 
     let copy: PostgresCopyGuard
     let table: TableName
     let layout: Layout
+    /// The field names, in SELECT order.
     let names: [String]
+    /// For each field in SELECT order, its position among the request's fields (the plan's
+    /// columns, then key columns the plan leaves out): what ``PostgresSession/scan(_:fieldOrder:)``
+    /// takes to select another side in the same order.
+    public let fieldOrder: [Int]
     var rowEncoder: RowEncoder
     var keyEncoder: KeyEncoder
     var hasHeader = false
 
-    init(connection: PostgresConnection, table: TableName, fields: [Field], keyFields: [Int]) {
+    init(connection: PostgresConnection, table: TableName, plan: PostgresScanPlan) {
         self.copy = PostgresCopyGuard(connection: connection)
         self.table = table
-        self.layout = Layout(decoders: fields.map(\.decoder), isInPlan: fields.map(\.isInPlan), keyFields: keyFields)
-        self.names = fields.map(\.name)
-        self.rowEncoder = RowEncoder(columnNames: fields.filter(\.isInPlan).map(\.name))
-        self.keyEncoder = KeyEncoder(columnNames: keyFields.map { fields[$0].name })
+        self.layout = Layout(
+            decoders: plan.fields.map(\.decoder),
+            planFields: plan.planFields,
+            keyFields: plan.keyFields
+        )
+        self.names = plan.fields.map(\.name)
+        self.fieldOrder = plan.fieldOrder
+        self.rowEncoder = RowEncoder(columnNames: plan.planFields.map { plan.fields[$0].name })
+        self.keyEncoder = KeyEncoder(columnNames: plan.keyFields.map { plan.fields[$0].name })
     }
 
     /// The next row, or `nil` after the last one; after a failure, the same error again.
@@ -128,7 +138,7 @@ public struct PostgresRowStream: RowStream {
             message.bytes,
             at: message.tupleStart,
             decoders: layout.decoders,
-            isInPlan: layout.isInPlan,
+            planFields: layout.planFields,
             keyFields: layout.keyFields
         )
     }
@@ -167,12 +177,15 @@ public struct PostgresRowStream: RowStream {
     }
 
     /// Decodes the tuple at `offset` into the encoders; returns its row hash.
+    ///
+    /// One pass finds each field's bytes; the plan's values are then encoded in plan order, and
+    /// the key's in key order.
     @inline(__always)
     private mutating func decodeTuple(
         _ raw: UnsafeRawBufferPointer,
         at start: Int,
         decoders: [PostgresFieldDecoder],
-        isInPlan: [Bool],
+        planFields: [Int],
         keyFields: [Int]
     ) throws(SourceError) -> UInt64 {
         var offset = start
@@ -182,33 +195,38 @@ public struct PostgresRowStream: RowStream {
             throw malformed("a tuple has \(count) fields where \(decoders.count) were selected")
         }
         offset += 2
-        rowEncoder.reset()
-        keyEncoder.reset()
         var index = 0
         // Field offsets live on the stack: no array uniqueness checks on the per-row path.
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { (spans) throws(SourceError) -> Void in
+            while index < count {
+                guard raw.count - offset >= 4 else { throw malformed("field \(index + 1) is truncated") }
+                let length = Int(PostgresBinary.int32(raw, offset))
+                offset += 4
+                spans[2 * index] = offset
+                spans[2 * index + 1] = length
+                if length > 0 {
+                    guard raw.count - offset >= length else { throw malformed("field \(index + 1) is truncated") }
+                    offset += length
+                }
+                index += 1
+            }
+            rowEncoder.reset()
+            keyEncoder.reset()
             do {
                 // One ownership check of the row buffer per row, not one per value.
                 try rowEncoder.withRowWriter { (writer) throws(any Error) -> Void in
-                    while index < count {
-                        guard raw.count - offset >= 4 else { throw TruncatedField() }
-                        let length = Int(PostgresBinary.int32(raw, offset))
-                        offset += 4
-                        spans[2 * index] = offset
-                        spans[2 * index + 1] = length
+                    for field in planFields {
+                        index = field
+                        let start = spans[2 * field]
+                        let length = spans[2 * field + 1]
                         if length < 0 {
-                            if isInPlan[index] { writer.appendNull() }
+                            writer.appendNull()
                         } else {
-                            guard raw.count - offset >= length else { throw TruncatedField() }
-                            if isInPlan[index] {
-                                try decoders[index].append(
-                                    UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + length)]),
-                                    to: &writer
-                                )
-                            }
-                            offset += length
+                            try decoders[field].append(
+                                UnsafeRawBufferPointer(rebasing: raw[start..<(start + length)]),
+                                to: &writer
+                            )
                         }
-                        index += 1
                     }
                 }
                 for key in keyFields {
@@ -226,8 +244,6 @@ public struct PostgresRowStream: RowStream {
                         to: &keyEncoder
                     )
                 }
-            } catch is TruncatedField {
-                throw malformed("field \(index + 1) is truncated")
             } catch let error as CanonicalError {
                 throw SourceError(error.inColumn(names[index]), table: table)
             } catch let error as SourceError {
@@ -257,7 +273,3 @@ public struct PostgresRowStream: RowStream {
         )
     }
 }
-
-/// A tuple ends inside the field being read (the row writer's loop cannot build the message
-/// itself: it holds the encoder exclusively).
-private struct TruncatedField: Error {}

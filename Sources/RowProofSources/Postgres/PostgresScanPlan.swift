@@ -1,16 +1,37 @@
 import RowProofCore
 
 /// The fields, key positions and SQL of one scan, checked against the table's columns.
+///
+/// The SELECT lists its fields in the table's column order (or in ``fieldOrder`` when given),
+/// not in plan order: a target list that is the table's own row lets Postgres hand each tuple
+/// to COPY without projecting it, which is measurably cheaper for the server. The decoder puts
+/// the values back in plan order.
 struct PostgresScanPlan {
+    /// The selected fields, in SELECT order.
     var fields: [PostgresRowStream.Field] = []
+    /// The field index of each key column, in key order.
     var keyFields: [Int] = []
+    /// The field index of each plan column, in plan order.
+    var planFields: [Int] = []
+    /// For each field in SELECT order, its position among the request's fields (the plan's
+    /// columns, then key columns the plan leaves out).
+    var fieldOrder: [Int] = []
     /// Per field: the cast applied in the SELECT (`money` → numeric), if any.
     private var casts: [String?] = []
     private var keyTypes: [PostgresTypeInfo] = []
     private let table: PostgresTableInfo
     private let request: ScanRequest
 
-    init(request: ScanRequest, table: PostgresTableInfo, trimsCharPadding: Bool) throws(SourceError) {
+    /// Plans a scan of `request` on `table`. `fieldOrder` (another scan's ``fieldOrder``, such as
+    /// the source's for the target of a pair) fixes the SELECT order instead of the table's column
+    /// order, so that equal rows of both sides arrive as equal bytes; it is ignored unless it is a
+    /// permutation of this scan's fields.
+    init(
+        request: ScanRequest,
+        table: PostgresTableInfo,
+        trimsCharPadding: Bool,
+        fieldOrder: [Int]? = nil
+    ) throws(SourceError) {
         self.table = table
         self.request = request
         let name = table.description.tableName
@@ -66,6 +87,27 @@ struct PostgresScanPlan {
                 hint: "plan ranges with the same key columns as the scan"
             )
         }
+        selectInOrder(fieldOrder)
+    }
+
+    /// Reorders the fields for the SELECT: by `order` when it is a permutation of them, else by
+    /// the columns' positions in the table. Plan and key positions follow the fields.
+    private mutating func selectInOrder(_ order: [Int]?) {
+        let requested = Array(fields.indices)
+        let ordinals = Dictionary(
+            table.description.columns.map { ($0.name, $0.ordinal) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let chosen =
+            order.flatMap { $0.sorted() == requested ? $0 : nil }
+            ?? requested.sorted { (ordinals[fields[$0].name] ?? .max, $0) < (ordinals[fields[$1].name] ?? .max, $1) }
+        var selected = Array(repeating: 0, count: fields.count)
+        for (position, field) in chosen.enumerated() { selected[field] = position }
+        planFields = requested.filter { fields[$0].isInPlan }.map { selected[$0] }
+        keyFields = keyFields.map { selected[$0] }
+        fields = chosen.map { fields[$0] }
+        casts = chosen.map { casts[$0] }
+        fieldOrder = chosen
     }
 
     /// The column's type and decoder, or the error that names the table, column, type and fix.

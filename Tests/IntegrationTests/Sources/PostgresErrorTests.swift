@@ -11,7 +11,7 @@ struct PostgresErrorTests {
         try TestDatabase(
             "errors",
             setup: [
-                "CREATE TABLE customer_orders (id int PRIMARY KEY, amount numeric, spot point)",
+                "CREATE TABLE customer_orders (id int PRIMARY KEY, amount numeric, spot txid_snapshot)",
                 "CREATE TABLE audit_lines (line text)",
                 "CREATE TABLE secrets (id int PRIMARY KEY, v text)",
                 "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rp_no_grants') THEN CREATE ROLE rp_no_grants LOGIN; END IF; END $$",
@@ -63,7 +63,7 @@ struct PostgresErrorTests {
         let session = try Self.database.get().session()
         let description = try session.describe(table: TableName("customer_orders"))
         #expect(description.column(named: "spot")?.logicalType == nil)
-        #expect(description.column(named: "spot")?.engineType == "point")
+        #expect(description.column(named: "spot")?.engineType == "txid_snapshot")
         let error = #expect(throws: SourceError.self) {
             try session.scan(
                 ScanRequest(
@@ -76,7 +76,7 @@ struct PostgresErrorTests {
         #expect(error?.kind == .schema)
         #expect(error?.message.contains("\"spot\"") == true)
         #expect(error?.message.contains("public.customer_orders") == true)
-        #expect(error?.message.contains("point") == true)
+        #expect(error?.message.contains("txid_snapshot") == true)
         #expect(error?.hint?.contains("exclude the column") == true)
         #expect(error?.hint?.contains("view") == true)
     }

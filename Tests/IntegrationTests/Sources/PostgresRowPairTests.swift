@@ -113,6 +113,55 @@ struct PostgresRowPairTests {
         #expect(differences.count == 1)
     }
 
+    /// The scans select columns in the table's order, whatever the plan's, and the rows come out
+    /// in plan order; a target whose columns lie in another order is selected in the source's
+    /// order, so its equal rows still arrive as the source's bytes and are decoded once.
+    @Test(.timeLimit(.minutes(1)))
+    func columnsAreSelectedInTableOrderAndRowsComeOutInPlanOrder() throws {
+        let database = try TestDatabase(
+            "pairorder",
+            setup: [
+                "CREATE TABLE a (id int PRIMARY KEY, z text, m numeric, b date)",
+                "CREATE TABLE b (b date, m numeric, id int PRIMARY KEY, z text)",
+                "INSERT INTO a SELECT g, 'z' || g, g / 4.0, date '2024-01-01' + g FROM generate_series(1, 500) g",
+                "INSERT INTO b SELECT b, m, id, z FROM a",
+                "UPDATE b SET m = m + 1 WHERE id = 250",
+            ]
+        )
+        // Plan order: key first, then by name; neither table's order.
+        let columns: [ScanRequest.Column] = [
+            .init(name: "id", logicalType: .decimal), .init(name: "b", logicalType: .date),
+            .init(name: "m", logicalType: .decimal), .init(name: "z", logicalType: .text),
+        ]
+        let request = { (table: String) in ScanRequest(table: TableName(table), columns: columns, keyColumns: ["id"]) }
+        var alone = try database.session().scan(request("a"))
+        #expect(alone.fieldOrder == [0, 3, 2, 1])  // id, z, m, b: the table's order
+        let first = try #require(try alone.next())
+        var expected = RowEncoder(columnNames: columns.map(\.name))
+        expected.appendInteger(1)
+        expected.appendDate(days: 19_724)  // 2024-01-02
+        try expected.appendDecimal(unscaled: 25, scale: 2)
+        expected.appendText("z1")
+        #expect(first.bytes == expected.bytes)
+
+        let separate = try Self.diff(
+            database.session().scan(request("a")),
+            database.session().scan(request("b")),
+            columns: columns
+        )
+        let sourceRows = try database.session().scan(request("a"))
+        let pair = PostgresRowPair(
+            source: sourceRows,
+            target: try database.session().scan(request("b"), fieldOrder: sourceRows.fieldOrder)
+        )
+        let paired = try Self.diff(pair.sourceRows, pair.targetRows, columns: columns)
+        #expect(separate.0.matchedRows == 499 && separate.0.changedRows == 1)
+        #expect(paired.0.sourceDigest == separate.0.sourceDigest && paired.0.targetDigest == separate.0.targetDigest)
+        #expect(paired.1 == separate.1)
+        #expect(pair.sharesDecoding)
+        #expect(pair.sharedRows == 499)
+    }
+
     /// Rows of several megabytes, each far larger than what one read from the socket brings,
     /// between rows of a few bytes: every row arrives whole, alone and paired, and the one
     /// changed byte at the end of a large value is the one difference.
