@@ -45,6 +45,12 @@ public protocol SourceSession: AnyObject {
     /// throws (``SourceError/Kind/interrupted`` for a lost connection), so a partial chunk is
     /// never mistaken for a complete one. The session runs nothing else until the stream ends.
     func scan(_ request: ScanRequest) throws(SourceError) -> Rows
+
+    /// Checks that a row filter (``ScanRequest/filter``) is a condition the engine accepts on
+    /// `table`, without reading a row.
+    ///
+    /// - Throws: ``SourceError/Kind/query`` with the engine's message.
+    func checkFilter(_ filter: String, on table: TableName) throws(SourceError)
 }
 
 extension SourceSession {

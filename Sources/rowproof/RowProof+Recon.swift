@@ -61,6 +61,16 @@ extension RowProofCommand {
         @Option(name: [.customShort("x"), .customLong("exclude")], help: "Leave this column out (repeatable).")
         var excluded: [String] = []
 
+        @Option(
+            name: [.customShort("w"), .customLong("where")],
+            help: ArgumentHelp(
+                "Compare only the rows for which this SQL condition holds, e.g. \"created_at < '2026-01-01'\".",
+                discussion:
+                    "Applied as written to both sides; the report names it. One condition: balanced parentheses, no ';', no comments."
+            )
+        )
+        var filter: String?
+
         @Option(help: "rowhash (every row; default), keys, aggregate or sample.")
         var strategy: String?
 
@@ -251,7 +261,8 @@ extension RowProofCommand {
                 target: targetTable,
                 keyColumns: keys.isEmpty ? nil : keys,
                 columns: columns.isEmpty ? nil : columns,
-                excludeColumns: excluded.isEmpty ? nil : excluded
+                excludeColumns: excluded.isEmpty ? nil : excluded,
+                where: filter
             )
             let name = ReconJob.defaultName(forTable: table!)
             let job = ReconJob(

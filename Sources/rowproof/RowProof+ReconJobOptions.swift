@@ -15,6 +15,7 @@ extension RowProofCommand.Recon {
         if !keys.isEmpty { given.append("--key") }
         if !columns.isEmpty { given.append("--column") }
         if !excluded.isEmpty { given.append("--exclude") }
+        if filter != nil { given.append("--where") }
         if strategy != nil { given.append("--strategy") }
         return given
     }
@@ -26,6 +27,7 @@ extension RowProofCommand.Recon {
         case "--key": "tables[].key_columns"
         case "--column": "tables[].columns"
         case "--exclude": "tables[].exclude_columns"
+        case "--where": "tables[].where"
         default: "strategy, or tables[].strategy"
         }
     }

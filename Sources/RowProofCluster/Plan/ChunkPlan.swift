@@ -19,6 +19,8 @@ public struct ChunkPlan: Sendable, Hashable, Codable {
         public var keyColumns: [String]
         /// A Postgres snapshot to import, so every chunk reads the same instant.
         public var snapshot: String?
+        /// The job's row filter (SQL, without `WHERE`): only rows it holds for are read.
+        public var filter: String?
 
         /// Creates a side.
         public init(
@@ -26,13 +28,15 @@ public struct ChunkPlan: Sendable, Hashable, Codable {
             table: TableName,
             columns: [String],
             keyColumns: [String],
-            snapshot: String? = nil
+            snapshot: String? = nil,
+            filter: String? = nil
         ) {
             self.location = location
             self.table = table
             self.columns = columns
             self.keyColumns = keyColumns
             self.snapshot = snapshot
+            self.filter = filter
         }
     }
 

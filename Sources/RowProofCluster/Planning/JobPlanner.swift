@@ -91,13 +91,15 @@ public struct JobPlanner: Sendable {
                             location: location(job.source),
                             table: table.source,
                             columns: table.sourceColumns,
-                            keyColumns: table.keyColumns
+                            keyColumns: table.keyColumns,
+                            filter: table.rowFilter
                         ),
                         target: .init(
                             location: location(job.target),
                             table: table.target,
                             columns: table.targetColumns,
-                            keyColumns: table.targetKeyColumns
+                            keyColumns: table.targetKeyColumns,
+                            filter: table.rowFilter
                         ),
                         columnTypes: table.columnTypes,
                         columnNames: table.sourceColumns,
@@ -146,14 +148,13 @@ public struct JobPlanner: Sendable {
         source: any SourceSession,
         target: any SourceSession
     ) throws -> PlannedTable {
-        if let filter = selection.where {
-            throw PlanningError(
-                "table \(selection.source): row filters (where: \(filter)) are not supported yet, and comparing the whole table instead would not be what the job asks",
-                hint: "remove the filter, or compare views that apply it on both sides"
-            )
-        }
         let sourceTable = try source.describe(table: qualified(selection.source, job.source))
         let targetTable = try target.describe(table: qualified(selection.targetTable, job.target))
+        // A row filter runs as written on both sides: checked on each before any work.
+        if let filter = selection.where {
+            try source.checkFilter(filter, on: sourceTable.tableName)
+            try target.checkFilter(filter, on: targetTable.tableName)
+        }
         let sourceName = sourceTable.tableName
         let targetName = targetTable.tableName
 
@@ -262,7 +263,8 @@ public struct JobPlanner: Sendable {
             chunkIDs: [],
             sourceEngineTypes: sourceEngineTypes,
             targetEngineTypes: targetEngineTypes,
-            targetOnlyColumns: targetOnly.isEmpty ? nil : targetOnly
+            targetOnlyColumns: targetOnly.isEmpty ? nil : targetOnly,
+            rowFilter: selection.where
         )
     }
 

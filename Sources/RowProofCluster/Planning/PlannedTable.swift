@@ -31,6 +31,8 @@ public struct PlannedTable: Sendable, Hashable, Codable {
     public var targetEngineTypes: [String]
     /// Target columns outside the column plan (not compared); `nil` when there are none.
     public var targetOnlyColumns: [String]?
+    /// The job's row filter for this table (SQL, both sides), if any.
+    public var rowFilter: String?
 
     /// Whether the table has no key and is compared as a multiset.
     public var isKeyless: Bool { keyColumns.isEmpty }
@@ -50,7 +52,8 @@ public struct PlannedTable: Sendable, Hashable, Codable {
         chunkIDs: [Int],
         sourceEngineTypes: [String],
         targetEngineTypes: [String],
-        targetOnlyColumns: [String]? = nil
+        targetOnlyColumns: [String]? = nil,
+        rowFilter: String? = nil
     ) {
         self.index = index
         self.source = source
@@ -66,5 +69,6 @@ public struct PlannedTable: Sendable, Hashable, Codable {
         self.sourceEngineTypes = sourceEngineTypes
         self.targetEngineTypes = targetEngineTypes
         self.targetOnlyColumns = targetOnlyColumns
+        self.rowFilter = rowFilter
     }
 }

@@ -70,6 +70,9 @@ public enum HTMLReport {
         out +=
             "<p>\(c.rowsSource) source rows, \(c.rowsTarget) target rows: \(c.matched) matched, \(c.changed) changed, \(c.missing) missing, "
         out += "\(c.extra) extra, \(c.duplicateKeys) duplicate keys, \(c.withinTolerance) within tolerance.</p>"
+        if let filter = table.rowFilter {
+            out += "<p class=\"note\">Only rows where <code>\(e(filter))</code> were compared, on both sides.</p>"
+        }
         if let columns = table.targetOnlyColumns {
             out +=
                 "<p class=\"note\">Not compared (only in the target): "

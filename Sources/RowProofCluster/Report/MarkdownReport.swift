@@ -62,6 +62,10 @@ public enum MarkdownReport {
                         + explanation(table.guarantee)
                 )
             }
+            if let filter = table.rowFilter {
+                out.append("")
+                out.append("> `\(table.sourceTable)`: only rows where `\(filter)` were compared, on both sides")
+            }
             if let columns = table.targetOnlyColumns {
                 out.append("")
                 out.append(

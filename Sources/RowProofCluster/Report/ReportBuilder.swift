@@ -237,7 +237,8 @@ public struct ReportBuilder: Sendable {
             severity: RowProofContracts.Severity(highest ?? .info),
             verdict: verdict,
             recheck: context.recheck[table.index],
-            targetOnlyColumns: table.targetOnlyColumns
+            targetOnlyColumns: table.targetOnlyColumns,
+            rowFilter: table.rowFilter
         )
     }
 

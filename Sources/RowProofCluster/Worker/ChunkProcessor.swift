@@ -37,8 +37,12 @@ public struct ChunkProcessor: Sendable {
             ? side.keyColumns.map { key in side.columns.firstIndex(of: key).map { plan.columnTypes[$0] } ?? .text }
             : plan.columnTypes
         let columns = zip(names, types).map { ScanRequest.Column(name: $0, logicalType: $1) }
-        if plan.isKeyless { return .keyless(table: side.table, columns: columns) }
-        return ScanRequest(table: side.table, columns: columns, keyColumns: side.keyColumns, range: plan.range)
+        var request =
+            plan.isKeyless
+            ? ScanRequest.keyless(table: side.table, columns: columns)
+            : ScanRequest(table: side.table, columns: columns, keyColumns: side.keyColumns, range: plan.range)
+        request.filter = side.filter
+        return request
     }
 
     /// Runs the comparison of `plan`.

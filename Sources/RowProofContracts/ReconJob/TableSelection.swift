@@ -97,6 +97,43 @@ public struct TableSelection: ContractModel {
             try path["column_mapping"].checkNotEmpty(sourceColumn)
             try path["column_mapping"][sourceColumn].checkNotEmpty(targetColumn)
         }
-        if let filter = self.where { try path["where"].checkNotEmpty(filter) }
+        if let filter = self.where {
+            try path["where"].checkNotEmpty(filter)
+            if let problem = Self.filterProblem(filter) { throw path["where"].fail(problem) }
+        }
+    }
+
+    /// Why `filter` cannot be one condition added to a scan's own (`… AND (filter)`), or `nil`.
+    ///
+    /// Outside quotes it must balance its parentheses, and hold no `;` and no comment: any of
+    /// these could end the scan's key-range condition early, and rows outside the chunk's range
+    /// would be read (or rows inside it skipped) without an error.
+    public static func filterProblem(_ filter: String) -> String? {
+        var depth = 0
+        var quote: Character?
+        var previous: Character = " "
+        for character in filter {
+            defer { previous = character }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth < 0 {
+                    return "closes a parenthesis it did not open; write one condition, such as status <> 'test'"
+                }
+            case ";": return "holds a ';'; write one condition, without a statement separator"
+            case "-" where previous == "-", "*" where previous == "/":
+                return "holds a comment; write the condition without one"
+            default: break
+            }
+        }
+        if quote != nil { return "leaves a quote open" }
+        if depth != 0 { return "leaves a parenthesis open" }
+        return nil
     }
 }

@@ -10,6 +10,9 @@ public struct TableReport: ContractModel {
     public var guarantee: Guarantee
     /// Target columns outside the column plan, which were not compared; `nil` when there are none.
     public var targetOnlyColumns: [String]?
+    /// The job's row filter (SQL), when only the rows it holds for were compared on both sides:
+    /// the report then says nothing about the other rows.
+    public var rowFilter: String?
     /// Row counts.
     public var counts: RowCounts
     /// Per-column mismatch statistics.
@@ -44,10 +47,12 @@ public struct TableReport: ContractModel {
         severity: Severity,
         verdict: Verdict,
         recheck: RecheckSummary? = nil,
-        targetOnlyColumns: [String]? = nil
+        targetOnlyColumns: [String]? = nil,
+        rowFilter: String? = nil
     ) {
         self.recheck = recheck
         self.targetOnlyColumns = targetOnlyColumns
+        self.rowFilter = rowFilter
         self.sourceTable = sourceTable
         self.targetTable = targetTable
         self.strategy = strategy
@@ -67,6 +72,7 @@ public struct TableReport: ContractModel {
         case targetTable = "target_table"
         case strategy, guarantee
         case targetOnlyColumns = "target_only_columns"
+        case rowFilter = "row_filter"
         case counts, columns, aggregates, differences
         case differencesTruncated = "differences_truncated"
         case chunks, severity, verdict, recheck
@@ -75,6 +81,7 @@ public struct TableReport: ContractModel {
     public func validate(at path: ContractPath) throws(ContractError) {
         try path["source_table"].checkNotEmpty(sourceTable)
         try path["target_table"].checkNotEmpty(targetTable)
+        if let rowFilter { try path["row_filter"].checkNotEmpty(rowFilter) }
         if let targetOnlyColumns {
             for (index, name) in targetOnlyColumns.enumerated() {
                 try path["target_only_columns"][index].checkNotEmpty(name)

@@ -180,6 +180,7 @@ struct PostgresScanPlan {
             let below = comparison(upper, "<")
             predicates.append(request.range.lower == nil ? withNullKeys(below) : below)
         }
+        if let filter = request.filter { predicates.append("(\(filter))") }
         if !predicates.isEmpty { sql += " WHERE " + predicates.joined(separator: " AND ") }
         if !keyFields.isEmpty { sql += " ORDER BY " + keyFields.indices.map(orderExpression).joined(separator: ", ") }
         return sql

@@ -112,6 +112,7 @@ struct SQLiteScanPlan {
             }
             predicates.append(predicate)
         }
+        if let filter = request.filter { predicates.append("(\(filter))") }
         if !predicates.isEmpty { sql += " WHERE " + predicates.joined(separator: " AND ") }
         if !keys.isEmpty { sql += " ORDER BY " + keys.joined(separator: ", ") }
         return sql

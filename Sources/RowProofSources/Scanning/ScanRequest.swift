@@ -26,6 +26,9 @@ public struct ScanRequest: Sendable, Hashable {
     public var range: KeyRange
     /// Keyless multiset mode: no key, no order, every row's key is empty and `range` must be ``KeyRange/all``.
     public var isKeyless: Bool
+    /// A row filter in the engine's SQL (without `WHERE`), added to the scan's own conditions;
+    /// it must be one condition (balanced parentheses, no `;`, no comment).
+    public var filter: String?
 
     /// Creates a keyed scan.
     public init(table: TableName, columns: [Column], keyColumns: [String], range: KeyRange = .all) {
@@ -34,6 +37,7 @@ public struct ScanRequest: Sendable, Hashable {
         self.keyColumns = keyColumns
         self.range = range
         self.isKeyless = false
+        self.filter = nil
     }
 
     /// Creates a keyless (multiset) scan of the whole table.

@@ -144,6 +144,45 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
     }
 
+    @Test(.timeLimit(.minutes(2)))
+    func aRowFilterLimitsTheComparisonAndTheReportSaysSo() throws {
+        let cli = try CLIRun("where")
+        try cli.database("a.db", rows: 1_000)
+        try cli.database("b.db", rows: 1_000)
+        let target = try SQLiteDatabase(path: cli.path("b.db"))
+        try target.execute("UPDATE t SET v = 'changed' WHERE id IN (10, 900); DELETE FROM t WHERE id = 950")
+        let base = [
+            "recon", "sqlite://\(cli.path("a.db"))", "sqlite://\(cli.path("b.db"))", "--table", "t", "--workers", "1",
+        ]
+
+        let filtered = try cli.run(base + ["--chunk-rows", "100", "--where", "id <= 500", "-o", cli.path("low")])
+        #expect(filtered.status == 1, "\(filtered.stderr)")
+        #expect(filtered.stdout.contains("500 source rows, 500 target rows: 499 matched, 1 changed, 0 missing"))
+        let report = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: cli.path("low/report.json")))
+        )
+        let table = ((report as? [String: Any])?["tables"] as? [[String: Any]])?.first
+        #expect(table?["row_filter"] as? String == "id <= 500")
+        let markdown = try String(contentsOfFile: cli.path("low/report.md"), encoding: .utf8)
+        #expect(markdown.contains("only rows where `id <= 500` were compared, on both sides"))
+
+        let clean = try cli.run(base + ["--where", "id > 10 AND id < 900", "-o", cli.path("mid")])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("889 source rows, 889 target rows: 889 matched"), "\(clean.stdout)")
+
+        let unknown = try cli.run(base + ["--where", "amount > 1", "-o", cli.path("bad")])
+        #expect(unknown.status == 2)
+        #expect(
+            unknown.stderr.contains("the row filter (where: amount > 1) does not run on main.t"),
+            "\(unknown.stderr)"
+        )
+        #expect(unknown.stderr.contains("no such column: amount"), "\(unknown.stderr)")
+
+        let escape = try cli.run(base + ["--where", "id > 1) OR (1 = 1", "-o", cli.path("escape")])
+        #expect(escape.status == 2)
+        #expect(escape.stderr.contains("tables[0].where"), "\(escape.stderr)")
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aDemoOrRunFolderThatCannotBeCreatedIsExitTwoWithTheReason() throws {
         let cli = try CLIRun("folders")

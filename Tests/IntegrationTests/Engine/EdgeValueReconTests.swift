@@ -160,4 +160,31 @@ struct EdgeValueReconTests {
         let changedColumns = table.differences.filter { $0.kind == .changed }.flatMap(\.columns).sorted()
         #expect(changedColumns == ["nets", "p", "r", "vb"])
     }
+
+    /// A row filter holds across chunk boundaries on Postgres: only the rows it selects are read
+    /// on either side, in every chunk, and differences outside it are not seen.
+    @Test(.timeLimit(.minutes(2)))
+    func aRowFilterIsAppliedToEveryChunkOfBothSides() async throws {
+        let setup = [
+            "CREATE TABLE events (id int PRIMARY KEY, kind text NOT NULL, v int NOT NULL)",
+            "INSERT INTO events SELECT g, CASE WHEN g % 3 = 0 THEN 'test' ELSE 'real' END, g FROM generate_series(1, 900) g",
+        ]
+        let source = try TestDatabase("edge_where_src", setup: setup)
+        let target = try TestDatabase(
+            "edge_where_dst",
+            setup: setup + [
+                "UPDATE events SET v = -1 WHERE id IN (3, 300, 301)",  // 3 and 300 are test rows
+                "DELETE FROM events WHERE id IN (600, 602)",  // 600 is a test row
+            ]
+        )
+        var job = Self.job("edge-where", source, target, table: "public.events")
+        job.tables[0].where = "kind <> 'test'"
+        let report = try await EngineFixture.run(job, workers: 2, output: EngineFixture.temporaryFolder("edge-where"))
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.rowFilter == "kind <> 'test'")
+        #expect(table.counts.rowsSource == 600 && table.counts.rowsTarget == 599)
+        #expect(table.counts.changed == 1 && table.counts.missing == 1 && table.counts.extra == 0)
+        #expect(report.exitCode == 1)
+    }
 }

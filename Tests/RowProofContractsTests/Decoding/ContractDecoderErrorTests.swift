@@ -115,6 +115,23 @@ import Testing
         #expect(yaml.description.hasPrefix("job.yaml: not valid YAML"))
     }
 
+    @Test func rowFiltersMustBeOneCondition() throws {
+        for (filter, problem) in [
+            ("id > 1) OR (1 = 1", "closes a parenthesis it did not open"), ("id > 1; DROP TABLE t", "holds a ';'"),
+            ("id > 1 -- all", "holds a comment"), ("id > /* x */ 1", "holds a comment"),
+            ("(id > 1", "leaves a parenthesis open"), ("note = 'x", "leaves a quote open"),
+        ] {
+            let error = try jobError(
+                #"{"name": "j", \#(Self.endpoints), "tables": [{"source": "t", "where": "\#(filter)"}]}"#
+            )
+            #expect(error.path.description == "tables[0].where", "\(filter)")
+            #expect(error.message.contains(problem), "\(filter): \(error.message)")
+        }
+        for filter in ["id > 1 AND (note = 'a;b' OR note = 'c) -- d')", #"\"odd)name\" IS NULL"#, "x - -1 > 0"] {
+            #expect(TableSelection.filterProblem(filter) == nil, "\(filter)")
+        }
+    }
+
     @Test func aTabInYAMLIndentationIsNamedAsATab() throws {
         let tabbed = try jobError("name: j\ntables:\n\t- {source: t}\n", fileName: "job.yaml")
         #expect(tabbed.description.contains("line 3 has a tab at column 1: YAML indents with spaces only"))
