@@ -6,9 +6,7 @@ extension JobPlanner {
     /// The job's tolerances for `table`: the first matching table entry overrides the defaults.
     func tolerancePolicy(for table: TableName) -> TolerancePolicy {
         guard let tolerances = job.tolerances else { return .exact }
-        let entry = tolerances.tables?.first {
-            GlobPattern($0.table).matches("\(table)") || GlobPattern($0.table).matches(table.name)
-        }
+        let entry = tolerances.tables?.first { Self.entry($0, covers: table) }
         let rowCount = entry?.rowCount ?? tolerances.rowCount
         let columns = (entry?.columns ?? []) + (tolerances.columns ?? [])
         return TolerancePolicy(
@@ -23,6 +21,11 @@ extension JobPlanner {
         )
     }
 
+    /// Whether a table entry's glob matches `table`, schema-qualified or by its name alone.
+    static func entry(_ entry: TableTolerance, covers table: TableName) -> Bool {
+        GlobPattern(entry.table).matches("\(table)") || GlobPattern(entry.table).matches(table.name)
+    }
+
     /// Refuses tolerances that apply to nothing: a table entry whose glob matches none of the
     /// job's tables, or a column rule that matches no compared column of the tables it covers.
     /// Such a rule is almost always a typo, and a typo here would leave a column exact that the
@@ -30,9 +33,6 @@ extension JobPlanner {
     func checkTolerancesApply(to tables: [PlannedTable]) throws {
         guard let tolerances = job.tolerances else { return }
         let tableList = tables.map { "\($0.source)" }.joined(separator: ", ")
-        func governs(_ entry: TableTolerance, _ table: PlannedTable) -> Bool {
-            GlobPattern(entry.table).matches("\(table.source)") || GlobPattern(entry.table).matches(table.source.name)
-        }
         func unmatched(
             _ rules: [RowProofContracts.ColumnTolerance]?,
             in covered: [PlannedTable],
@@ -50,7 +50,7 @@ extension JobPlanner {
             }
         }
         for (index, entry) in (tolerances.tables ?? []).enumerated() {
-            let covered = tables.filter { governs(entry, $0) }
+            let covered = tables.filter { Self.entry(entry, covers: $0.source) }
             guard !covered.isEmpty else {
                 throw PlanningError(
                     "tolerances.tables[\(index)].table \"\(entry.table)\" matches none of the job's tables",

@@ -33,14 +33,14 @@ struct PostgresTypeInfo: Hashable {
         return PostgresFieldDecoder.forBaseType(baseName, isEnum: isEnum, trimsCharPadding: trimsCharPadding)
     }
 
-    /// The type name a bound literal is cast to (`int8`, `text`, `timestamptz`).
+    /// The type name a bound literal of a key not ordered as text is cast to (`int8`,
+    /// `timestamptz`); keys ordered as text take `text` (see `PostgresScanPlan.literal`).
     var literalCast: String {
         switch baseName {
         case "int2", "int4", "int8", "oid": "int8"
-        case "varchar", "bpchar", "name", "citext", "char": "text"
         // timetz keys are compared by their UTC time of day (PostgresSQL.utcTimeOfDay).
         case "timetz": "time"
-        default: isEnum ? "text" : baseName
+        default: baseName
         }
     }
 

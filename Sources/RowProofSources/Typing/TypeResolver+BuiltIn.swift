@@ -22,16 +22,12 @@ extension TypeResolver {
             "interval": .interval,
             "uuid": .uuid,
             "json": .json, "jsonb": .json,
-            "money": .decimal, "inet": .text, "cidr": .text, "macaddr": .text, "macaddr8": .text, "xml": .text,
-            // Compared as Postgres's text output (see the rulebook's "postgres_text_output" entry).
-            "bit": .text, "varbit": .text, "bit varying": .text, "tsvector": .text, "tsquery": .text,
-            "point": .text, "line": .text, "lseg": .text, "box": .text, "path": .text, "polygon": .text,
-            "circle": .text,
-            "int4range": .text, "int8range": .text, "numrange": .text, "tsrange": .text, "tstzrange": .text,
-            "daterange": .text, "int4multirange": .text, "int8multirange": .text, "nummultirange": .text,
-            "tsmultirange": .text, "tstzmultirange": .text, "datemultirange": .text,
-            "hstore": .text, "ltree": .text, "pg_lsn": .text,
-        ]
+            "money": .decimal, "bit varying": .text,
+        ].merging(
+            // Types compared as Postgres's own text output: inet, ranges, geometric types, …
+            PostgresFieldDecoder.textRendered.map { ($0, LogicalType.text) },
+            uniquingKeysWith: { first, _ in first }
+        )
     )
 
     /// SQLite declared type names → logical types; other names follow SQLite's affinity rules.

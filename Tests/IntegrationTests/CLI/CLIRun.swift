@@ -34,6 +34,27 @@ struct CLIRun {
         )
     }
 
+    /// Writes `job.yaml` and returns its path: job `name` compares table `t` of `a.db` and `b.db`
+    /// (created with `rows` rows each when they do not exist yet). `tableFields` go into the table
+    /// entry beside `source: t`, `extra` lines at the top level.
+    func sqliteJob(name: String, rows: Int, tableFields: String = "", extra: String = "") throws -> String {
+        for file in ["a.db", "b.db"] where !FileManager.default.fileExists(atPath: path(file)) {
+            try database(file, rows: rows)
+        }
+        try write(
+            "job.yaml",
+            """
+            name: \(name)
+            source: {url: "sqlite://\(path("a.db"))"}
+            target: {url: "sqlite://\(path("b.db"))"}
+            tables:
+              - {source: t\(tableFields.isEmpty ? "" : ", " + tableFields)}
+            \(extra)
+            """
+        )
+        return path("job.yaml")
+    }
+
     /// Runs `rowproof arguments`; returns the exit status, standard output and standard error.
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let out = try scratchFile("stdout")

@@ -29,22 +29,10 @@ import Testing
     @Test(.timeLimit(.minutes(3)), arguments: [SIGTERM, SIGINT])
     func anInterruptedRunExitsTwoStopsItsWorkersAndResumes(signal: Int32) async throws {
         let cli = try CLIRun("interrupt-\(signal)")
-        try cli.database("a.db", rows: 300_000)
-        try cli.database("b.db", rows: 300_000)
-        try cli.write(
-            "job.yaml",
-            """
-            name: interrupted
-            source: {url: "sqlite://\(cli.path("a.db"))"}
-            target: {url: "sqlite://\(cli.path("b.db"))"}
-            tables:
-              - {source: t}
-            chunking: {chunk_rows: 500}
-            """
-        )
+        let job = try cli.sqliteJob(name: "interrupted", rows: 300_000, extra: "chunking: {chunk_rows: 500}")
         let process = Process()
         process.executableURL = TestEnvironment.rowproofExecutable
-        process.arguments = ["recon", "--job", cli.path("job.yaml"), "-o", cli.path("out"), "--workers", "2"]
+        process.arguments = ["recon", "--job", job, "-o", cli.path("out"), "--workers", "2"]
         // Standard error to a file, not a pipe: nothing the command writes can block it.
         let log = cli.path("stderr.txt")
         _ = FileManager.default.createFile(atPath: log, contents: nil)
@@ -103,7 +91,7 @@ import Testing
         #expect(workers.allSatisfy { !Self.isAlive($0) }, "workers \(workers) outlived the command")
         #expect(!FileManager.default.fileExists(atPath: cli.path("out/report.json")))
 
-        let resumed = try cli.run(["recon", "--job", cli.path("job.yaml"), "-o", cli.path("out"), "--workers", "2"])
+        let resumed = try cli.run(["recon", "--job", job, "-o", cli.path("out"), "--workers", "2"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("resumed:"), "\(resumed.stdout)")
         // The report says which chunks an earlier run read, at its own snapshots.

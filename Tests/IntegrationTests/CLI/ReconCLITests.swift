@@ -10,20 +10,7 @@ import Testing
 @Suite struct ReconCLITests {
     /// A job over two identical SQLite tables of 100 rows in `cli`'s folder.
     static func job(in cli: CLIRun, extra: String = "") throws -> String {
-        try cli.database("a.db", rows: 100)
-        try cli.database("b.db", rows: 100)
-        try cli.write(
-            "job.yaml",
-            """
-            name: cli-job
-            source: {url: "sqlite://\(cli.path("a.db"))"}
-            target: {url: "sqlite://\(cli.path("b.db"))"}
-            tables:
-              - {source: t}
-            \(extra)
-            """
-        )
-        return cli.path("job.yaml")
+        try cli.sqliteJob(name: "cli-job", rows: 100, extra: extra)
     }
 
     @Test(.timeLimit(.minutes(2)))
@@ -87,22 +74,11 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func columnsTheSourceLacksInExcludeOrMappingAreRefused() throws {
         let cli = try CLIRun("typos")
-        try cli.database("a.db", rows: 10)
-        try cli.database("b.db", rows: 10)
         for (entry, field) in [
             ("exclude_columns: [vv]", "exclude_columns"), ("column_mapping: {vv: v}", "column_mapping"),
         ] {
-            try cli.write(
-                "job.yaml",
-                """
-                name: typo
-                source: {url: "sqlite://\(cli.path("a.db"))"}
-                target: {url: "sqlite://\(cli.path("b.db"))"}
-                tables:
-                  - {source: t, \(entry)}
-                """
-            )
-            let run = try cli.run(["recon", "--job", cli.path("job.yaml"), "--workers", "1"])
+            let job = try cli.sqliteJob(name: "typo", rows: 10, tableFields: entry)
+            let run = try cli.run(["recon", "--job", job, "--workers", "1"])
             #expect(run.status == 2)
             #expect(run.stderr.contains("\(field) names column \"vv\", which does not exist"), "\(run.stderr)")
             #expect(run.stderr.contains("columns of main.t: id, v"), "\(run.stderr)")
@@ -132,8 +108,6 @@ import Testing
             #expect(run.status == 2, "\(tolerances): \(run.stdout) \(run.stderr)")
             #expect(run.stderr.contains(message), "\(run.stderr)")
             #expect(run.stderr.contains(index == 1 ? "tables: main.t" : "compared columns: id, v"), "\(run.stderr)")
-            try FileManager.default.removeItem(atPath: cli.path("a.db"))
-            try FileManager.default.removeItem(atPath: cli.path("b.db"))
         }
         let job = try Self.job(
             in: cli,

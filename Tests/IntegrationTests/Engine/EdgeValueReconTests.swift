@@ -37,6 +37,18 @@ struct EdgeValueReconTests {
         )
     }
 
+    /// Checks that `report` split its one table into more than five chunks and found exactly
+    /// `matched`, `changed` and `missing` rows (so exit code 1); returns the table.
+    static func expectChunked(_ report: ReconReport, matched: Int, changed: Int, missing: Int) throws -> TableReport {
+        let table = try #require(report.tables.first)
+        #expect(table.chunks.count > 5)
+        #expect(table.counts.matched == matched)
+        #expect(table.counts.changed == changed)
+        #expect(table.counts.missing == missing)
+        #expect(report.exitCode == 1)
+        return table
+    }
+
     /// NaN, infinities and sums too large or too small for a plain `Double` description used to
     /// put `nan`, `inf` or `1e+16` into the report's `sum`, which the report schema refuses.
     @Test(.timeLimit(.minutes(2)))
@@ -80,12 +92,7 @@ struct EdgeValueReconTests {
             setup: setup,
             targetChanges: ["UPDATE history SET v = -v WHERE v IN (7, 333)", "DELETE FROM history WHERE v = 100"]
         )
-        let table = try #require(report.tables.first)
-        #expect(table.chunks.count > 5)
-        #expect(table.counts.matched == 397)
-        #expect(table.counts.changed == 2)
-        #expect(table.counts.missing == 1)
-        #expect(report.exitCode == 1)
+        _ = try Self.expectChunked(report, matched: 397, changed: 2, missing: 1)
     }
 
     /// Postgres orders `timetz` by UTC time without reducing it modulo a day (`23:00-05` after
@@ -106,12 +113,7 @@ struct EdgeValueReconTests {
             setup: setup,
             targetChanges: ["UPDATE shifts SET v = -v WHERE v IN (5, 1500)", "DELETE FROM shifts WHERE v = 999"]
         )
-        let table = try #require(report.tables.first)
-        #expect(table.chunks.count > 5)
-        #expect(table.counts.matched == 1997)
-        #expect(table.counts.changed == 2)
-        #expect(table.counts.missing == 1)
-        #expect(report.exitCode == 1)
+        _ = try Self.expectChunked(report, matched: 1997, changed: 2, missing: 1)
     }
 
     /// Ranges, geometric types, bit strings, text search and network addresses (and arrays of
@@ -151,12 +153,7 @@ struct EdgeValueReconTests {
                 "DELETE FROM shapes WHERE n = 500",
             ]
         )
-        let table = try #require(report.tables.first)
-        #expect(table.chunks.count > 5)
-        #expect(table.counts.matched == 595)
-        #expect(table.counts.changed == 4)
-        #expect(table.counts.missing == 1)
-        #expect(report.exitCode == 1)
+        let table = try Self.expectChunked(report, matched: 595, changed: 4, missing: 1)
         let changedColumns = table.differences.filter { $0.kind == .changed }.flatMap(\.columns).sorted()
         #expect(changedColumns == ["nets", "p", "r", "vb"])
     }
